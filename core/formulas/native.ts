@@ -1,0 +1,33 @@
+// Building blocks for the native ("portable") formulas the registry writes for templates.
+
+/** `expr`, or "" while any of the required references is blank (spec rule 3). */
+export function whenFilled(required: readonly string[], expr: string): string {
+  return `IF(COUNT(${required.join(',')})<${required.length},"",${expr})`;
+}
+
+/** A literal in invariant formula syntax. */
+export function literal(value: number | boolean): string {
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
+
+/** An optional argument: its reference with a blank read as the default, or the default itself. */
+export function withDefault(ref: string | undefined, fallback: number | boolean): string {
+  return ref === undefined ? literal(fallback) : `IF(${ref}="",${literal(fallback)},${ref})`;
+}
+
+/** The references of the required parameters, in order; throws if one is missing (a template bug). */
+export function requiredRefs(
+  name: string,
+  refs: readonly (string | undefined)[],
+  count: number,
+): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const ref = refs[i];
+    if (ref === undefined)
+      throw new Error(`${name}: native formula needs a reference for argument ${i + 1}`);
+    out.push(ref);
+  }
+  return out;
+}

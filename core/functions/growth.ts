@@ -1,0 +1,4 @@
+// Growth and goals (spec section "Growth and goals").
+import type { FunctionSpec } from '../registry/types';
+
+export const growthFunctions: FunctionSpec[] = [];

@@ -1,0 +1,76 @@
+// The shape of one function's entry in the registry: metadata, math and native formula.
+import type { ParamKind } from '../args/kinds';
+import type { CellInput } from '../values';
+
+export type Category =
+  | 'Funnel and conversion'
+  | 'Cycle and activity'
+  | 'Customers'
+  | 'Cost and return'
+  | 'Growth and goals'
+  | 'People, vendors and status';
+
+/** What a result means, which decides how it is displayed. */
+export type ResultKind =
+  'rate' | 'money' | 'moneyPerDay' | 'days' | 'months' | 'number' | 'nps' | 'status';
+
+export interface ParamSpec {
+  name: string;
+  description: string;
+  kind: ParamKind;
+  /** Present for optional parameters: the value a blank or omitted argument takes. */
+  default?: number | boolean;
+}
+
+/** A worked example: arguments as a user would type them and the expected result. */
+export interface Example {
+  args: (CellInput | CellInput[][])[];
+  /** The expected value, or an error code. */
+  result: number | string;
+  /** What the example shows, for the docs. */
+  note?: string;
+}
+
+/**
+ * Why a computation fails, as the math states it; the evaluator turns it into a message
+ * that names the function, the parameters and their values.
+ */
+export type Problem =
+  | { problem: 'divisionByZero'; param: number }
+  | { problem: 'exceeds'; part: number; whole: number }
+  | { problem: 'invalid'; param: number; reason: string };
+
+/** Cell references (or ranges) for each parameter; undefined for an omitted optional one. */
+export type NativeRefs = readonly (string | undefined)[];
+
+interface BaseSpec {
+  name: string;
+  category: Category;
+  description: string;
+  params: ParamSpec[];
+  result: ResultKind;
+  /** The seed document(s) and section the definition comes from. */
+  source: string;
+  examples: Example[];
+  /**
+   * The native spreadsheet formula (invariant English names, comma separators, no leading "=")
+   * computing the same value from the given references.
+   */
+  native: (refs: NativeRefs) => string;
+}
+
+/** A function computed element by element over scalar-or-range ("each") parameters. */
+export interface EachFunctionSpec extends BaseSpec {
+  mode: 'each';
+  /** The math on checked numbers, one element; the arguments array is reused between calls. */
+  compute: (x: readonly number[]) => number | string | Problem;
+}
+
+/** A function over whole data sets ("set" parameters), returning one value. */
+export interface SetFunctionSpec extends BaseSpec {
+  mode: 'set';
+  /** The math on checked data sets, aligned cell by cell; null marks a blank cell. */
+  compute: (sets: readonly (readonly (number | null)[])[]) => number | Problem;
+}
+
+export type FunctionSpec = EachFunctionSpec | SetFunctionSpec;
