@@ -29,7 +29,7 @@ function problemToError(spec: FunctionSpec, problem: Problem, x: readonly unknow
   const p = spec.params;
   switch (problem.problem) {
     case 'divisionByZero':
-      return divisionError(`${spec.name}: ${p[problem.param]!.name} is 0`);
+      return divisionError(`${spec.name}: ${p[problem.param]!.name} ${problem.reason ?? 'is 0'}`);
     case 'exceeds':
       return valueError(
         `${spec.name}: ${p[problem.part]!.name} (${describeValue(x[problem.part])}) cannot exceed ` +

@@ -33,10 +33,11 @@ export interface Example {
 
 /**
  * Why a computation fails, as the math states it; the evaluator turns it into a message
- * that names the function, the parameters and their values.
+ * that names the function, the parameters and their values. A division's `reason` replaces
+ * "is 0" where the denominator is a count of data rather than an argument's value.
  */
 export type Problem =
-  | { problem: 'divisionByZero'; param: number }
+  | { problem: 'divisionByZero'; param: number; reason?: string }
   | { problem: 'exceeds'; part: number; whole: number }
   | { problem: 'invalid'; param: number; reason: string };
 
