@@ -5,9 +5,12 @@ export function whenFilled(required: readonly string[], expr: string): string {
   return `IF(COUNT(${required.join(',')})<${required.length},"",${expr})`;
 }
 
-/** A literal in invariant formula syntax. */
+/**
+ * A literal in invariant formula syntax. Booleans are written TRUE()/FALSE(), which every
+ * engine accepts (HyperFormula does not know the bare constants).
+ */
 export function literal(value: number | boolean): string {
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'boolean') return value ? 'TRUE()' : 'FALSE()';
   return String(value);
 }
 

@@ -1,4 +1,229 @@
-// People, vendors and status (spec section "People, vendors and status").
-import type { FunctionSpec } from '../registry/types';
+// People, vendors and status: turnover, incentive pay, vendor scores and KPI status (spec section).
+import { requiredRefs, whenFilled, withDefault } from '../formulas/native';
+import type { FunctionSpec, Problem } from '../registry/types';
+import { ratioFunction } from './ratio';
 
-export const peopleFunctions: FunctionSpec[] = [];
+const category = 'People, vendors and status';
+
+const WEIGHTS_SUM_TO_ZERO: Problem = { problem: 'divisionByZero', param: 1 };
+
+/** KPI_STATUS results: stable identifiers that templates and conditional formats match on. */
+const ON_TRACK = 'On track';
+const AT_RISK = 'At risk';
+const OFF_TRACK = 'Off track';
+
+const DEFAULT_INDIVIDUAL_WEIGHT = 0.7;
+const DEFAULT_TOLERANCE = 0.1;
+
+export const peopleFunctions: FunctionSpec[] = [
+  ratioFunction({
+    name: 'TURNOVER_RATE',
+    category,
+    description: 'Share of the average headcount that left in the period; may exceed 100%.',
+    numerator: {
+      name: 'departures',
+      description: 'Number of people (e.g. sales reps) who left in the period.',
+      kind: 'count',
+    },
+    denominator: {
+      name: 'avg_headcount',
+      description: 'Average number of people employed during the period.',
+      kind: 'count',
+    },
+    result: 'rate',
+    partOfWhole: false,
+    source: '004 (zero rep turnover)',
+    examples: [
+      { args: [3, 20], result: 0.15, note: '3 of an average 20 reps left: 15%' },
+      { args: [0, 25], result: 0, note: 'zero rep turnover' },
+      { args: [2, 0], result: '#DIV/0!', note: 'no headcount' },
+    ],
+  }),
+  {
+    mode: 'each',
+    name: 'INCENTIVE_PAY',
+    category,
+    description: 'Incentive pay from individual and team attainment, weighted to the individual.',
+    params: [
+      {
+        name: 'target_pay',
+        description: 'Incentive paid at 100% attainment.',
+        kind: 'money',
+      },
+      {
+        name: 'individual_attainment',
+        description: 'The person’s attainment of their own goal, e.g. 120%.',
+        kind: 'ratio',
+      },
+      {
+        name: 'team_attainment',
+        description: 'The team’s attainment of its goal, e.g. 90%.',
+        kind: 'ratio',
+      },
+      {
+        name: 'individual_weight',
+        description:
+          'Weight of individual attainment, 0 to 1; the team gets the rest. Default 70%.',
+        kind: 'fraction',
+        default: DEFAULT_INDIVIDUAL_WEIGHT,
+      },
+    ],
+    result: 'money',
+    source: '004 (team and individual, weighted to the individual)',
+    examples: [
+      {
+        args: [10_000, 1.2, 0.9],
+        result: 11_100,
+        note: '$10k target, 120% individual and 90% team at 70/30: $11,100',
+      },
+      {
+        args: [10_000, 1.2, 0.9, 0.5],
+        result: 10_500,
+        note: 'the same split 50/50: $10,500',
+      },
+      { args: [10_000, 1.2, 0.9, 70], result: '#VALUE!', note: 'enter the weight as 70% or 0.7' },
+    ],
+    compute: (x) => x[0]! * (x[3]! * x[1]! + (1 - x[3]!) * x[2]!),
+    native: (refs) => {
+      const [pay, individual, team] = requiredRefs('INCENTIVE_PAY', refs, 3);
+      const weight = withDefault(refs[3], DEFAULT_INDIVIDUAL_WEIGHT);
+      return whenFilled(
+        [pay!, individual!, team!],
+        `${pay}*(${weight}*${individual}+(1-${weight})*${team})`,
+      );
+    },
+  },
+  {
+    mode: 'set',
+    name: 'VENDOR_SCORE',
+    category,
+    description: 'Weighted average score of a vendor over the evaluation questions.',
+    params: [
+      {
+        name: 'scores',
+        description: 'The vendor’s score on each question (e.g. 1 to 5); blanks are skipped.',
+        kind: 'number',
+      },
+      {
+        name: 'weights',
+        description: 'Weight of each question, 0 to 1, same shape as scores.',
+        kind: 'fraction',
+      },
+    ],
+    result: 'number',
+    source: '002 (six questions for vendors)',
+    examples: [
+      {
+        args: [
+          [[4], [3], [5]],
+          [[0.5], [0.3], [0.2]],
+        ],
+        result: 3.9,
+        note: 'scores 4, 3, 5 weighted 50%, 30%, 20%: 3.9',
+      },
+      {
+        args: [
+          [[4], [null], [5]],
+          [[0.5], [0.3], [0.2]],
+        ],
+        result: 4.285714285714286,
+        note: 'an unanswered question is left out: (2 + 1) / 0.7',
+      },
+      {
+        args: [
+          [[4], [3]],
+          [[0], [0]],
+        ],
+        result: '#DIV/0!',
+        note: 'all weights are zero',
+      },
+    ],
+    compute: (sets) => {
+      const scores = sets[0]!;
+      const weights = sets[1]!;
+      let weighted = 0;
+      let totalWeight = 0;
+      for (let i = 0; i < scores.length; i++) {
+        const score = scores[i];
+        const weight = weights[i];
+        if (score == null || weight == null) continue;
+        weighted += score * weight;
+        totalWeight += weight;
+      }
+      return totalWeight === 0 ? WEIGHTS_SUM_TO_ZERO : weighted / totalWeight;
+    },
+    native: (refs) => {
+      const [scores, weights] = requiredRefs('VENDOR_SCORE', refs, 2);
+      // SUMPRODUCT reads blanks and text as 0, so only the weight sum must skip incomplete
+      // pairs; ">=0" matches numbers only, unlike "<>", which also matches formula blanks.
+      return `SUMPRODUCT(${scores},${weights})/SUMIFS(${weights},${scores},">=0",${weights},">=0")`;
+    },
+  },
+  {
+    mode: 'each',
+    name: 'KPI_STATUS',
+    category,
+    description:
+      'Traffic-light status of a KPI against its target: On track, At risk or Off track.',
+    params: [
+      {
+        name: 'actual',
+        description: 'The KPI’s current value; may be negative.',
+        kind: 'signedNumber',
+      },
+      {
+        name: 'target',
+        description: 'The KPI’s target value; cannot be negative.',
+        kind: 'number',
+      },
+      {
+        name: 'higher_is_better',
+        description:
+          'TRUE when a higher value is better (sales), FALSE when lower is (cost, days).',
+        kind: 'flag',
+        default: true,
+      },
+      {
+        name: 'tolerance',
+        description: 'How far short of the target still counts as At risk, 0 to 1. Default 10%.',
+        kind: 'fraction',
+        default: DEFAULT_TOLERANCE,
+      },
+    ],
+    result: 'status',
+    source: '000 IV.A, IV.E, 001',
+    examples: [
+      { args: [2_350_000, 1_750_000], result: ON_TRACK, note: 'sales above the goal' },
+      { args: [0.24, 0.25], result: AT_RISK, note: '24% against a 25% target, within 10%' },
+      { args: [0.2, 0.25], result: OFF_TRACK, note: '20% against a 25% target' },
+      {
+        args: [32, 30, false],
+        result: AT_RISK,
+        note: 'a 32-day cycle against 30 days, lower is better',
+      },
+    ],
+    compute: (x) => {
+      const actual = x[0]!;
+      const target = x[1]!;
+      const tolerance = x[3]!;
+      if (x[2] !== 0) {
+        if (actual >= target) return ON_TRACK;
+        return actual >= target * (1 - tolerance) ? AT_RISK : OFF_TRACK;
+      }
+      if (actual <= target) return ON_TRACK;
+      return actual <= target * (1 + tolerance) ? AT_RISK : OFF_TRACK;
+    },
+    native: (refs) => {
+      const [actual, target] = requiredRefs('KPI_STATUS', refs, 2);
+      const higher = withDefault(refs[2], true);
+      const tolerance = withDefault(refs[3], DEFAULT_TOLERANCE);
+      const status = (cmp: string, factor: string) =>
+        `IF(${actual}${cmp}${target},"${ON_TRACK}",` +
+        `IF(${actual}${cmp}${target}*${factor},"${AT_RISK}","${OFF_TRACK}"))`;
+      return whenFilled(
+        [actual!, target!],
+        `IF(${higher},${status('>=', `(1-${tolerance})`)},${status('<=', `(1+${tolerance})`)})`,
+      );
+    },
+  },
+];
