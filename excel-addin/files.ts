@@ -1,0 +1,20 @@
+// Where the Excel add-in's built files live, shared by the build steps and the manifest.
+
+/** The custom-functions script, loaded by the task pane page in the shared runtime. */
+export const FUNCTIONS_SCRIPT = 'functions.js';
+
+/** The custom-functions metadata Excel reads to register the functions. */
+export const FUNCTIONS_METADATA = 'functions.json';
+
+/** The page of the shared runtime: the task pane, which also hosts the functions. */
+export const TASKPANE_PAGE = 'taskpane.html';
+
+/** The sizes the icons are drawn in: ribbon (16, 32, 80), add-in list (32, 64), store (128). */
+export const ICON_SIZES = [16, 32, 64, 80, 128] as const;
+
+export type IconSize = (typeof ICON_SIZES)[number];
+
+/** The path of one icon, relative to the add-in's base URL. */
+export function iconFile(size: IconSize): string {
+  return `assets/icon-${size}.png`;
+}
