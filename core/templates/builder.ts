@@ -1,0 +1,307 @@
+// Assembles a SheetPlan cell by cell for the template builders, then groups inputs into ranges.
+import { KIND_DOMAINS, type ParamKind } from '../args/kinds';
+import { t, type MessageKey } from '../i18n/index';
+import { moneyFormat } from '../i18n/number-format';
+import { cellRef, rangeRef } from './a1';
+import { renderFormula, type FormulaStyle } from './formulas';
+import type { TemplateId, TemplateOptions } from './options';
+import {
+  STATUS_TEXTS,
+  type Calc,
+  type CellValue,
+  type ChartPlan,
+  type ConditionalFormatPlan,
+  type PlanCell,
+  type SheetPlan,
+  type StyleRole,
+  type ValidationPlan,
+} from './plan';
+import { sanitizeSheetName } from './sheet-name';
+
+/** What a template builder gets: the resolved options and the formula style. */
+export interface BuildContext {
+  options: TemplateOptions;
+  style: FormulaStyle;
+}
+
+/**
+ * What an input cell accepts: the domain of a registry parameter kind, a whole-number scale,
+ * a choice from a list, or free text (names, labels: no validation).
+ */
+export type InputRule =
+  | { kind: ParamKind }
+  | { scale: { min: number; max: number } }
+  | { list: readonly string[] }
+  | 'text';
+
+/** A validation (rule and help) keyed so equal neighbours merge into one range. */
+interface PendingValidation {
+  key: string;
+  rule: ValidationPlan['rule'];
+  help: string;
+}
+
+interface Run {
+  row1: number;
+  row2: number;
+  col1: number;
+  col2: number;
+  key: string;
+}
+
+/**
+ * Groups marked cells into rectangles: vertical runs of equal keys per column, then equal runs
+ * side by side. `keyAt` gives a cell's key, undefined for an unmarked cell.
+ */
+function rectangles(
+  keyAt: (row: number, col: number) => string | undefined,
+  rows: number,
+  cols: number,
+): Run[] {
+  const merged: Run[] = [];
+  // Runs that may still grow to the right, by "row1,row2,key" of their last column.
+  let open = new Map<string, Run>();
+  for (let col = 0; col < cols; col++) {
+    const next = new Map<string, Run>();
+    let run: Run | null = null;
+    const close = () => {
+      if (!run) return;
+      const id = `${run.row1},${run.row2},${run.key}`;
+      const left = open.get(id);
+      if (left) left.col2 = col;
+      else merged.push(run);
+      next.set(id, left ?? run);
+    };
+    for (let row = 0; row < rows; row++) {
+      const key = keyAt(row, col);
+      if (run && key === run.key) {
+        run.row2 = row;
+        continue;
+      }
+      close();
+      run = key === undefined ? null : { row1: row, row2: row, col1: col, col2: col, key };
+    }
+    close();
+    open = next;
+  }
+  return merged;
+}
+
+/** A mutable sheet under construction; positions are zero-based (row, column). */
+export class SheetBuilder {
+  private readonly cells: (PlanCell | undefined)[][] = [];
+  /** Per input cell its validation, or null for free text; undefined where there is no input. */
+  private readonly inputs: (PendingValidation | null | undefined)[][] = [];
+  private readonly validationCache = new Map<string, PendingValidation | null>();
+  private readonly merges: string[] = [];
+  private readonly conditionalFormats: ConditionalFormatPlan[] = [];
+  private readonly charts: ChartPlan[] = [];
+  private widths: number[] = [];
+  private frozen = { rows: 0, columns: 0 };
+  private maxRow = 0;
+  private maxCol = 0;
+
+  constructor(readonly ctx: BuildContext) {}
+
+  get options(): TemplateOptions {
+    return this.ctx.options;
+  }
+
+  /** A text in the plan's language. */
+  tr(key: MessageKey, params: Record<string, string | number> = {}): string {
+    return t(this.options.lang, key, params);
+  }
+
+  /** The money format of the chosen currency. */
+  get money(): string {
+    return moneyFormat(this.options.lang, this.options.currency);
+  }
+
+  put(row: number, col: number, cell: PlanCell): void {
+    (this.cells[row] ??= [])[col] = cell;
+    this.maxRow = Math.max(this.maxRow, row);
+    this.maxCol = Math.max(this.maxCol, col);
+  }
+
+  /** A literal (label, header, generated period); strings stay text. */
+  value(
+    row: number,
+    col: number,
+    value: CellValue,
+    role?: StyleRole,
+    format?: string,
+    note?: string,
+  ): void {
+    this.put(row, col, { value, role, format, note });
+  }
+
+  /** A computed cell: the formula rendered from `calc` in the plan's mode. */
+  calc(
+    row: number,
+    col: number,
+    calc: Calc,
+    format?: string,
+    role: StyleRole = 'result',
+    note?: string,
+  ): void {
+    this.put(row, col, { formula: renderFormula(calc, this.ctx.style), calc, format, role, note });
+  }
+
+  /**
+   * An input cell holding `example` when example data is on (blank otherwise), validated by `rule`.
+   * `keep` writes the value even without example data (published benchmarks, fixed questions).
+   */
+  input(
+    row: number,
+    col: number,
+    example: CellValue | undefined,
+    rule: InputRule,
+    format?: string,
+    options: { keep?: boolean; role?: StyleRole; note?: string } = {},
+  ): void {
+    const value = this.options.example || options.keep ? example : undefined;
+    this.put(row, col, {
+      value,
+      format,
+      role: options.role ?? 'body',
+      input: true,
+      note: options.note,
+    });
+    (this.inputs[row] ??= [])[col] = this.validationFor(rule);
+  }
+
+  /** The validation of a rule, made once per rule (templates have thousands of equal inputs). */
+  private validationFor(rule: InputRule): PendingValidation | null {
+    const key =
+      rule === 'text'
+        ? 'text'
+        : 'list' in rule
+          ? `list:${rule.list.join('|')}`
+          : 'scale' in rule
+            ? `scale:${rule.scale.min}:${rule.scale.max}`
+            : `kind:${rule.kind}`;
+    let validation = this.validationCache.get(key);
+    if (validation === undefined) {
+      validation = this.makeValidation(key, rule);
+      this.validationCache.set(key, validation);
+    }
+    return validation;
+  }
+
+  private makeValidation(key: string, rule: InputRule): PendingValidation | null {
+    if (rule === 'text') return null;
+    if ('list' in rule)
+      return {
+        key,
+        rule: { type: 'list', items: rule.list },
+        help: this.tr('help.list', { items: rule.list.join(', ') }),
+      };
+    if ('scale' in rule) {
+      const { min, max } = rule.scale;
+      return {
+        key,
+        rule: { type: 'number', min, max, whole: true },
+        help: this.tr('help.scale', { min, max }),
+      };
+    }
+    const domain = KIND_DOMAINS[rule.kind];
+    if (domain.isFlag) throw new Error('Flag inputs need a list rule');
+    return {
+      key,
+      rule: domain.isDate
+        ? { type: 'date' }
+        : { type: 'number', min: domain.min, max: domain.max, whole: domain.integer ?? false },
+      help: this.tr(`help.${rule.kind}` as MessageKey),
+    };
+  }
+
+  /** Title, purpose and (with example data) the example label in rows 1–3, merged across `width` columns. */
+  heading(title: string, purpose: string, width: number): number {
+    this.value(0, 0, title, 'title');
+    this.value(1, 0, purpose, 'purpose');
+    this.merge(0, 0, 0, width - 1);
+    this.merge(1, 0, 1, width - 1);
+    if (this.options.example) {
+      this.value(2, 0, this.tr('common.exampleLabel'), 'example');
+      this.merge(2, 0, 2, width - 1);
+    }
+    return 4;
+  }
+
+  /** A row of column headers starting at `col`. */
+  headers(row: number, col: number, labels: readonly string[]): void {
+    labels.forEach((label, i) => this.value(row, col + i, label, 'header'));
+  }
+
+  merge(row1: number, col1: number, row2: number, col2: number): void {
+    if (row1 !== row2 || col1 !== col2) this.merges.push(rangeRef(row1, col1, row2, col2));
+  }
+
+  /** Colours On track / At risk / Off track in the range. */
+  statusColours(range: string): void {
+    this.conditionalFormats.push(
+      { range, equals: STATUS_TEXTS.onTrack, role: 'good' },
+      { range, equals: STATUS_TEXTS.atRisk, role: 'neutral' },
+      { range, equals: STATUS_TEXTS.offTrack, role: 'bad' },
+    );
+  }
+
+  chart(chart: ChartPlan): void {
+    this.charts.push(chart);
+  }
+
+  columnWidths(widths: readonly number[]): void {
+    this.widths = [...widths];
+  }
+
+  freeze(rows: number, columns = 0): void {
+    this.frozen = { rows, columns };
+  }
+
+  /** The finished plan: a dense grid, inputs grouped into validation and unlocked ranges. */
+  build(templateId: TemplateId, sheetName: string): SheetPlan {
+    const rows = this.maxRow + 1;
+    const cols = Math.max(this.maxCol + 1, this.widths.length);
+    const cells: (PlanCell | null)[][] = [];
+    for (let row = 0; row < rows; row++) {
+      const source = this.cells[row] ?? [];
+      const line: (PlanCell | null)[] = new Array(cols);
+      for (let col = 0; col < cols; col++) line[col] = source[col] ?? null;
+      cells.push(line);
+    }
+    const inputAt = (row: number, col: number) => this.inputs[row]?.[col];
+    const byKey = new Map<string, PendingValidation>();
+    for (const v of this.validationCache.values()) if (v) byKey.set(v.key, v);
+    const validations = rectangles((r, c) => inputAt(r, c)?.key, rows, cols).map(
+      (run): ValidationPlan => {
+        const v = byKey.get(run.key)!;
+        return {
+          range: rangeRef(run.row1, run.col1, run.row2, run.col2),
+          rule: v.rule,
+          help: v.help,
+          reject: true,
+        };
+      },
+    );
+    const unlockedRanges = rectangles(
+      (r, c) => (inputAt(r, c) === undefined ? undefined : 'input'),
+      rows,
+      cols,
+    ).map((r) => rangeRef(r.row1, r.col1, r.row2, r.col2));
+    const defaultWidth = 100;
+    return {
+      templateId,
+      options: this.options,
+      sheetName: sanitizeSheetName(sheetName),
+      cells,
+      lastCell: cellRef(rows - 1, cols - 1),
+      columnWidths: Array.from({ length: cols }, (_, i) => this.widths[i] ?? defaultWidth),
+      frozen: this.frozen,
+      merges: this.merges,
+      validations,
+      conditionalFormats: this.conditionalFormats,
+      protection: { enabled: this.options.protect, unlockedRanges },
+      charts: this.charts,
+    };
+  }
+}

@@ -1,0 +1,133 @@
+// Sales activity tracker: a log of each rep's activities per period, totals per period and a chart.
+import type { MessageKey } from '../../i18n/index';
+import { DECIMAL_FORMAT, MONTH_FORMAT, WHOLE_FORMAT } from '../../i18n/number-format';
+import { cellRef, rangeRef } from '../a1';
+import type { SheetBuilder } from '../builder';
+import type { TemplateDefinition } from './definition';
+import { monthSerial } from './periods';
+
+/** The counted activities, then the outcome they lead to. */
+const ACTIVITIES: readonly MessageKey[] = [
+  'col.calls',
+  'col.emails',
+  'col.meetings',
+  'col.followUps',
+];
+const DEALS: MessageKey = 'col.dealsClosed';
+
+const SUMMARY_HEADER = 5;
+const SUMMARY_FIRST = 6;
+
+/** Example counts of calls, emails, meetings, follow-ups and deals for rep `r` in period `p`. */
+function example(p: number, r: number): number[] {
+  return [
+    40 + 5 * ((p + r * 3) % 6),
+    60 + 4 * ((p * 2 + r) % 5),
+    6 + ((p + r) % 4),
+    20 + 3 * ((p + 2 * r) % 4),
+    1 + ((p + r) % 3),
+  ];
+}
+
+/** Writes "activities" (the sum of the activity columns) and activities per deal at `col`. */
+function perDeal(
+  b: SheetBuilder,
+  row: number,
+  firstActivity: number,
+  col: number,
+  role: 'result' | 'total' | 'body',
+): void {
+  const activities = {
+    kind: 'sum',
+    refs: [rangeRef(row, firstActivity, row, firstActivity + ACTIVITIES.length - 1)],
+  } as const;
+  b.calc(row, col, activities, WHOLE_FORMAT, role === 'result' ? 'body' : role);
+  const ratio = {
+    kind: 'call',
+    fn: 'ACTIVITIES_PER_OUTCOME',
+    args: [cellRef(row, col), cellRef(row, col - 1)],
+  } as const;
+  b.calc(row, col + 1, ratio, DECIMAL_FORMAT, role);
+}
+
+function build(b: SheetBuilder): void {
+  const { periods, rows: reps, startMonth } = b.options;
+  const metricNames = [...ACTIVITIES, DEALS].map((key) => b.tr(key));
+  const tail = [b.tr('col.activities'), b.tr('kpi.activitiesPerDeal')];
+  b.heading(b.tr('activity.name'), b.tr('activity.purpose'), 9);
+
+  const logSection = SUMMARY_FIRST + periods + 2;
+  const logHeader = logSection + 1;
+  const logFirst = logHeader + 1;
+  const blockRange = (p: number, col: number) =>
+    rangeRef(logFirst + p * reps, col, logFirst + (p + 1) * reps - 1, col);
+
+  b.value(SUMMARY_HEADER - 1, 0, b.tr('activity.summary'), 'section');
+  b.headers(SUMMARY_HEADER, 0, [b.tr('col.period'), ...metricNames, ...tail]);
+  for (let p = 0; p < periods; p++) {
+    const row = SUMMARY_FIRST + p;
+    b.value(row, 0, monthSerial(startMonth, p), 'label', MONTH_FORMAT);
+    metricNames.forEach((_, i) =>
+      b.calc(row, 1 + i, { kind: 'sum', refs: [blockRange(p, 2 + i)] }, WHOLE_FORMAT, 'body'),
+    );
+    perDeal(b, row, 1, 1 + metricNames.length, 'result');
+  }
+  const total = SUMMARY_FIRST + periods;
+  b.value(total, 0, b.tr('common.total'), 'total');
+  metricNames.forEach((_, i) =>
+    b.calc(
+      total,
+      1 + i,
+      { kind: 'sum', refs: [rangeRef(SUMMARY_FIRST, 1 + i, total - 1, 1 + i)] },
+      WHOLE_FORMAT,
+      'total',
+    ),
+  );
+  perDeal(b, total, 1, 1 + metricNames.length, 'total');
+
+  b.value(logSection, 0, b.tr('activity.log'), 'section');
+  b.headers(logHeader, 0, [b.tr('col.period'), b.tr('col.rep'), ...metricNames, ...tail]);
+  const repNames = b.tr('activity.exampleReps').split('|');
+  for (let p = 0; p < periods; p++)
+    for (let r = 0; r < reps; r++) {
+      const row = logFirst + p * reps + r;
+      b.value(row, 0, monthSerial(startMonth, p), 'label', MONTH_FORMAT);
+      // Names are typed once, in the first period; later periods repeat them.
+      if (p === 0)
+        b.input(
+          row,
+          1,
+          repNames[r % repNames.length]! + (r >= repNames.length ? ` ${r + 1}` : ''),
+          'text',
+        );
+      else b.calc(row, 1, { kind: 'copy', ref: cellRef(logFirst + r, 1) }, undefined, 'body');
+      example(p, r).forEach((count, i) =>
+        b.input(row, 2 + i, count, { kind: 'count' }, WHOLE_FORMAT),
+      );
+      perDeal(b, row, 2, 2 + metricNames.length, 'result');
+    }
+
+  b.chart({
+    type: 'column',
+    title: b.tr('activity.chart'),
+    categories: rangeRef(SUMMARY_FIRST, 0, total - 1, 0),
+    series: ACTIVITIES.map((_, i) => ({
+      name: metricNames[i]!,
+      values: rangeRef(SUMMARY_FIRST, 1 + i, total - 1, 1 + i),
+    })),
+    anchor: cellRef(SUMMARY_HEADER - 1, 10),
+    width: 640,
+    height: 320,
+  });
+  b.columnWidths([100, 140, 80, 80, 90, 90, 100, 100, 130]);
+  b.freeze(SUMMARY_FIRST, 1);
+}
+
+export const activity: TemplateDefinition = {
+  id: 'activity',
+  name: 'activity.name',
+  purpose: 'activity.purpose',
+  kpis: ['col.activities', 'kpi.activitiesPerDeal'],
+  functions: ['ACTIVITIES_PER_OUTCOME'],
+  build,
+};

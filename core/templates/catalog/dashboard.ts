@@ -1,0 +1,167 @@
+// Monthly KPI dashboard: revenue against goal, leads, conversion, CAC and growth, SMART goals and a chart.
+import type { MessageKey } from '../../i18n/index';
+import { DATE_FORMAT, MONTH_FORMAT, PERCENT_FORMAT, WHOLE_FORMAT } from '../../i18n/number-format';
+import { cellRef, rangeRef } from '../a1';
+import type { SheetBuilder } from '../builder';
+import type { TemplateDefinition } from './definition';
+import { monthSerial } from './periods';
+
+const HEADER = 4;
+const FIRST = 5;
+const [REVENUE, GOAL, ATTAINMENT, STATUS, LEADS, CONVERTED, CONVERSION, COST, NEW, CAC, GROWTH] = [
+  1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+];
+const SMART_GOALS: { kpi: MessageKey; target: number; month: number; owner: MessageKey }[] = [
+  { kpi: 'dashboard.goal.revenue', target: 200_000, month: 5, owner: 'dashboard.owner.salesLead' },
+  { kpi: 'kpi.leadConversion', target: 0.12, month: 2, owner: 'dashboard.owner.vendor' },
+  { kpi: 'kpi.cac', target: 2_000, month: 8, owner: 'dashboard.owner.salesLead' },
+  { kpi: 'dashboard.goal.responseTime', target: 1, month: 1, owner: 'dashboard.owner.vendor' },
+];
+
+/** Example figures for month `p`: revenue around a slowly rising goal. */
+function example(p: number): number[] {
+  const goal = 150_000 + 5_000 * p;
+  const leads = 400 + 15 * (p % 6);
+  return [
+    Math.round(goal * (0.9 + 0.05 * ((p * 3) % 5))),
+    goal,
+    leads,
+    Math.round(leads * (0.1 + 0.01 * (p % 3))),
+    40_000 + 1_000 * (p % 4),
+    15 + (p % 5),
+  ];
+}
+
+/** Attainment, status, lead conversion and CAC of one row. */
+function ratios(b: SheetBuilder, row: number, role: 'result' | 'total'): void {
+  const at = (col: number) => cellRef(row, col);
+  b.calc(
+    row,
+    ATTAINMENT,
+    { kind: 'call', fn: 'GOAL_ATTAINMENT', args: [at(REVENUE), at(GOAL)] },
+    PERCENT_FORMAT,
+    role,
+  );
+  b.calc(
+    row,
+    STATUS,
+    { kind: 'call', fn: 'KPI_STATUS', args: [at(REVENUE), at(GOAL)] },
+    undefined,
+    'status',
+  );
+  b.calc(
+    row,
+    CONVERSION,
+    { kind: 'call', fn: 'LEAD_CONVERSION', args: [at(CONVERTED), at(LEADS)] },
+    PERCENT_FORMAT,
+    role,
+  );
+  b.calc(row, CAC, { kind: 'call', fn: 'CAC', args: [at(COST), at(NEW)] }, b.money, role);
+}
+
+function build(b: SheetBuilder): void {
+  const { periods, startMonth } = b.options;
+  const money = b.money;
+  const inputCols = [
+    { col: REVENUE, kind: 'signedMoney', format: money },
+    { col: GOAL, kind: 'money', format: money },
+    { col: LEADS, kind: 'count', format: WHOLE_FORMAT },
+    { col: CONVERTED, kind: 'count', format: WHOLE_FORMAT },
+    { col: COST, kind: 'money', format: money },
+    { col: NEW, kind: 'count', format: WHOLE_FORMAT },
+  ] as const;
+  b.heading(b.tr('dashboard.name'), b.tr('dashboard.purpose'), GROWTH + 1);
+  b.headers(HEADER, 0, [
+    b.tr('col.month'),
+    b.tr('col.revenue'),
+    b.tr('col.goal'),
+    b.tr('kpi.goalAttainment'),
+    b.tr('col.status'),
+    b.tr('stage.leads'),
+    b.tr('input.converted'),
+    b.tr('kpi.leadConversion'),
+    b.tr('input.salesMarketingCost'),
+    b.tr('input.newCustomers'),
+    b.tr('kpi.cac'),
+    b.tr('kpi.growthRate'),
+  ]);
+  for (let p = 0; p < periods; p++) {
+    const row = FIRST + p;
+    b.value(row, 0, monthSerial(startMonth, p), 'label', MONTH_FORMAT);
+    const values = example(p);
+    inputCols.forEach((input, i) =>
+      b.input(row, input.col, values[i], { kind: input.kind }, input.format),
+    );
+    ratios(b, row, 'result');
+    if (p > 0)
+      b.calc(
+        row,
+        GROWTH,
+        {
+          kind: 'call',
+          fn: 'GROWTH_RATE',
+          args: [cellRef(row, REVENUE), cellRef(row - 1, REVENUE)],
+        },
+        PERCENT_FORMAT,
+      );
+  }
+  const total = FIRST + periods;
+  b.value(total, 0, b.tr('common.total'), 'total');
+  for (const input of inputCols)
+    b.calc(
+      total,
+      input.col,
+      { kind: 'sum', refs: [rangeRef(FIRST, input.col, total - 1, input.col)] },
+      input.format,
+      'total',
+    );
+  ratios(b, total, 'total');
+  b.statusColours(rangeRef(FIRST, STATUS, total, STATUS));
+  b.value(
+    total + 1,
+    0,
+    `${b.tr('col.reference')}: ${b.tr('bench.goalAttainment.value')} — ${b.tr('bench.goalAttainment.source')}`,
+    'source',
+  );
+
+  const smartHeader = total + 4;
+  b.value(smartHeader - 1, 0, b.tr('dashboard.smartGoals'), 'section');
+  b.headers(smartHeader, 0, [
+    b.tr('col.kpi'),
+    b.tr('col.target'),
+    b.tr('col.deadline'),
+    b.tr('col.owner'),
+  ]);
+  SMART_GOALS.forEach((goal, i) => {
+    const row = smartHeader + 1 + i;
+    b.input(row, 0, b.tr(goal.kpi), 'text');
+    b.input(row, 1, goal.target, { kind: 'signedNumber' });
+    b.input(row, 2, monthSerial(startMonth, goal.month + 1, 1) - 1, { kind: 'date' }, DATE_FORMAT);
+    b.input(row, 3, b.tr(goal.owner), 'text');
+  });
+  b.value(smartHeader + SMART_GOALS.length + 1, 0, b.tr('dashboard.smartNote'), 'note');
+
+  b.chart({
+    type: 'line',
+    title: b.tr('dashboard.chart'),
+    categories: rangeRef(FIRST, 0, total - 1, 0),
+    series: [
+      { name: b.tr('col.revenue'), values: rangeRef(FIRST, REVENUE, total - 1, REVENUE) },
+      { name: b.tr('col.goal'), values: rangeRef(FIRST, GOAL, total - 1, GOAL) },
+    ],
+    anchor: cellRef(smartHeader + SMART_GOALS.length + 3, 0),
+    width: 720,
+    height: 320,
+  });
+  b.columnWidths([200, 120, 120, 110, 90, 80, 90, 110, 130, 110, 110, 120]);
+  b.freeze(FIRST, 1);
+}
+
+export const dashboard: TemplateDefinition = {
+  id: 'dashboard',
+  name: 'dashboard.name',
+  purpose: 'dashboard.purpose',
+  kpis: ['kpi.goalAttainment', 'kpi.leadConversion', 'kpi.cac', 'kpi.growthRate'],
+  functions: ['GOAL_ATTAINMENT', 'KPI_STATUS', 'LEAD_CONVERSION', 'CAC', 'GROWTH_RATE'],
+  build,
+};

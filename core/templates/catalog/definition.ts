@@ -1,0 +1,16 @@
+// The shape of one template module: its gallery facts and the function that lays out its sheet.
+import type { MessageKey } from '../../i18n/index';
+import type { SheetBuilder } from '../builder';
+import type { TemplateId } from '../options';
+
+export interface TemplateDefinition {
+  id: TemplateId;
+  name: MessageKey;
+  purpose: MessageKey;
+  /** The KPIs the sheet tracks, as message keys. */
+  kpis: readonly MessageKey[];
+  /** Registry functions the formulas call (the tests check this against the built plans). */
+  functions: readonly string[];
+  /** Writes the sheet's cells, rules and charts into the builder. */
+  build: (b: SheetBuilder) => void;
+}

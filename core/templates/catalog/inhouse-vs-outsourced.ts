@@ -1,0 +1,128 @@
+// In-house vs outsourced: the same KPIs for both teams side by side, the difference and who is ahead.
+import type { ParamKind } from '../../args/kinds';
+import type { MessageKey } from '../../i18n/index';
+import { PERCENT_FORMAT, WHOLE_FORMAT, daysFormat } from '../../i18n/number-format';
+import { cellRef } from '../a1';
+import type { SheetBuilder } from '../builder';
+import type { TemplateDefinition } from './definition';
+
+/** Inputs in row order from row 6, with example values for the in-house and the outsourced team. */
+const INPUTS: { label: MessageKey; kind: ParamKind; examples: [number, number] }[] = [
+  { label: 'input.salesMarketingCost', kind: 'money', examples: [250_000, 180_000] },
+  { label: 'input.newCustomers', kind: 'count', examples: [50, 45] },
+  { label: 'input.totalLeads', kind: 'count', examples: [1_000, 1_200] },
+  { label: 'input.converted', kind: 'count', examples: [120, 130] },
+  { label: 'input.totalDays', kind: 'days', examples: [2_500, 1_800] },
+  { label: 'input.dealsClosed', kind: 'count', examples: [50, 45] },
+  { label: 'input.revenue', kind: 'money', examples: [600_000, 540_000] },
+  { label: 'input.grossMargin', kind: 'fraction', examples: [0.6, 0.6] },
+  { label: 'input.customersStart', kind: 'count', examples: [300, 280] },
+  { label: 'input.customersEnd', kind: 'count', examples: [320, 300] },
+];
+const FIRST_INPUT = 6;
+const [COST, NEW, LEADS, CONVERTED, DAYS, CLOSED, REVENUE, MARGIN, START, END] = INPUTS.map(
+  (_, i) => FIRST_INPUT + i,
+) as number[];
+
+interface Comparison {
+  kpi: MessageKey;
+  fn: string;
+  inputs: number[];
+  format: 'money' | 'rate' | 'days';
+  higherIsBetter: boolean;
+}
+
+const COMPARISONS: Comparison[] = [
+  {
+    kpi: 'kpi.costPerDeal',
+    fn: 'CAC',
+    inputs: [COST!, NEW!],
+    format: 'money',
+    higherIsBetter: false,
+  },
+  {
+    kpi: 'kpi.leadConversion',
+    fn: 'LEAD_CONVERSION',
+    inputs: [CONVERTED!, LEADS!],
+    format: 'rate',
+    higherIsBetter: true,
+  },
+  {
+    kpi: 'kpi.salesCycleLength',
+    fn: 'SALES_CYCLE_LENGTH',
+    inputs: [DAYS!, CLOSED!],
+    format: 'days',
+    higherIsBetter: false,
+  },
+  {
+    kpi: 'kpi.salesRoi',
+    fn: 'SALES_ROI',
+    inputs: [REVENUE!, COST!, MARGIN!],
+    format: 'rate',
+    higherIsBetter: true,
+  },
+  {
+    kpi: 'kpi.retentionRate',
+    fn: 'RETENTION_RATE',
+    inputs: [START!, END!, NEW!],
+    format: 'rate',
+    higherIsBetter: true,
+  },
+];
+
+function build(b: SheetBuilder): void {
+  const teams = [b.tr('col.inHouse'), b.tr('col.outsourced')];
+  const formats = { money: b.money, rate: PERCENT_FORMAT, days: daysFormat(b.options.lang) };
+  b.heading(b.tr('inhouse-vs-outsourced.name'), b.tr('inhouse-vs-outsourced.purpose'), 5);
+  b.value(4, 0, b.tr('section.inputs'), 'section');
+  b.headers(5, 0, [b.tr('col.item'), ...teams]);
+  INPUTS.forEach((input, i) => {
+    const row = FIRST_INPUT + i;
+    const format =
+      input.kind === 'money' ? b.money : input.kind === 'fraction' ? PERCENT_FORMAT : WHOLE_FORMAT;
+    b.value(row, 0, b.tr(input.label), 'label');
+    input.examples.forEach((example, team) =>
+      b.input(row, 1 + team, example, { kind: input.kind }, format),
+    );
+  });
+
+  const header = FIRST_INPUT + INPUTS.length + 2;
+  b.value(header - 1, 0, b.tr('section.results'), 'section');
+  b.headers(header, 0, [b.tr('col.kpi'), ...teams, b.tr('col.difference'), b.tr('col.ahead')]);
+  COMPARISONS.forEach((comparison, i) => {
+    const row = header + 1 + i;
+    const format = formats[comparison.format];
+    b.value(row, 0, b.tr(comparison.kpi), 'label');
+    for (const team of [0, 1]) {
+      const args = comparison.inputs.map((input) => cellRef(input, 1 + team));
+      b.calc(row, 1 + team, { kind: 'call', fn: comparison.fn, args }, format);
+    }
+    b.calc(row, 3, { kind: 'difference', a: cellRef(row, 2), b: cellRef(row, 1) }, format, 'body');
+    const labels = { a: teams[0]!, b: teams[1]!, even: b.tr('common.even') };
+    b.calc(
+      row,
+      4,
+      {
+        kind: 'ahead',
+        a: cellRef(row, 1),
+        b: cellRef(row, 2),
+        higherIsBetter: comparison.higherIsBetter,
+        labels,
+      },
+      undefined,
+      'body',
+    );
+  });
+  b.value(header + COMPARISONS.length + 2, 0, b.tr('inhouse-vs-outsourced.note'), 'note');
+  b.columnWidths([300, 130, 130, 200, 130]);
+  b.freeze(6, 1);
+}
+
+export const inhouseVsOutsourced: TemplateDefinition = {
+  id: 'inhouse-vs-outsourced',
+  name: 'inhouse-vs-outsourced.name',
+  purpose: 'inhouse-vs-outsourced.purpose',
+  kpis: COMPARISONS.map((c) => c.kpi),
+  functions: COMPARISONS.map((c) => c.fn),
+  build,
+};

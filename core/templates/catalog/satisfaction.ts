@@ -1,0 +1,117 @@
+// Customer satisfaction and NPS: a survey log in period blocks, NPS and CSAT per period and overall.
+import {
+  DATE_FORMAT,
+  MONTH_FORMAT,
+  NPS_FORMAT,
+  PERCENT_FORMAT,
+  WHOLE_FORMAT,
+} from '../../i18n/number-format';
+import { cellRef, rangeRef } from '../a1';
+import type { SheetBuilder } from '../builder';
+import type { TemplateDefinition } from './definition';
+import { monthSerial } from './periods';
+
+const SUMMARY_HEADER = 5;
+const SUMMARY_FIRST = 6;
+const SCORE = 3;
+const SATISFIED = 4;
+const EXAMPLE_SCORES = [10, 9, 8, 7, 9, 10, 6, 9, 8, 10, 3, 9];
+
+/** Answers, NPS, satisfied, answered and CSAT over the given score and satisfied ranges. */
+function summaryRow(
+  b: SheetBuilder,
+  row: number,
+  scores: string,
+  satisfied: string,
+  role: 'result' | 'total',
+): void {
+  const at = (col: number) => cellRef(row, col);
+  const body = role === 'total' ? 'total' : 'body';
+  b.calc(row, 1, { kind: 'count', range: scores }, WHOLE_FORMAT, body);
+  b.calc(row, 2, { kind: 'call', fn: 'NPS', args: [scores], guard: scores }, NPS_FORMAT, role);
+  b.calc(
+    row,
+    3,
+    { kind: 'countText', range: satisfied, text: b.tr('common.yes') },
+    WHOLE_FORMAT,
+    body,
+  );
+  b.calc(row, 4, { kind: 'countFilled', range: satisfied }, WHOLE_FORMAT, body);
+  b.calc(row, 5, { kind: 'call', fn: 'CSAT', args: [at(3), at(4)] }, PERCENT_FORMAT, role);
+}
+
+function build(b: SheetBuilder): void {
+  const { periods, rows: answers, startMonth } = b.options;
+  const yes = b.tr('common.yes');
+  const no = b.tr('common.no');
+  b.heading(b.tr('satisfaction.name'), b.tr('satisfaction.purpose'), 6);
+
+  const logSection = SUMMARY_FIRST + periods + 2;
+  const logHeader = logSection + 1;
+  const logFirst = logHeader + 1;
+  const logLast = logFirst + periods * answers - 1;
+  const block = (p: number, col: number) =>
+    rangeRef(logFirst + p * answers, col, logFirst + (p + 1) * answers - 1, col);
+
+  b.value(SUMMARY_HEADER - 1, 0, b.tr('satisfaction.summary'), 'section');
+  b.headers(SUMMARY_HEADER, 0, [
+    b.tr('col.period'),
+    b.tr('col.scores'),
+    b.tr('kpi.nps'),
+    b.tr('col.satisfied'),
+    b.tr('col.answered'),
+    b.tr('kpi.csat'),
+  ]);
+  for (let p = 0; p < periods; p++) {
+    const row = SUMMARY_FIRST + p;
+    b.value(row, 0, monthSerial(startMonth, p), 'label', MONTH_FORMAT);
+    summaryRow(b, row, block(p, SCORE), block(p, SATISFIED), 'result');
+  }
+  const overall = SUMMARY_FIRST + periods;
+  b.value(overall, 0, b.tr('common.overall'), 'total');
+  summaryRow(
+    b,
+    overall,
+    rangeRef(logFirst, SCORE, logLast, SCORE),
+    rangeRef(logFirst, SATISFIED, logLast, SATISFIED),
+    'total',
+  );
+
+  b.value(logSection, 0, b.tr('satisfaction.log'), 'section');
+  b.headers(logHeader, 0, [
+    b.tr('col.period'),
+    b.tr('col.date'),
+    b.tr('col.customer'),
+    b.tr('col.score'),
+    b.tr('col.satisfiedYesNo'),
+  ]);
+  const customers = b.tr('satisfaction.exampleCustomers').split('|');
+  for (let p = 0; p < periods; p++)
+    for (let r = 0; r < answers; r++) {
+      const row = logFirst + p * answers + r;
+      const score = EXAMPLE_SCORES[(p + r) % EXAMPLE_SCORES.length]!;
+      b.value(row, 0, monthSerial(startMonth, p), 'label', MONTH_FORMAT);
+      b.input(
+        row,
+        1,
+        monthSerial(startMonth, p, 2 + ((3 * r) % 26)),
+        { kind: 'date' },
+        DATE_FORMAT,
+      );
+      b.input(row, 2, customers[(p * answers + r) % customers.length]!, 'text');
+      b.input(row, SCORE, score, { kind: 'npsScore' }, WHOLE_FORMAT);
+      b.input(row, SATISFIED, score >= 7 ? yes : no, { list: [yes, no] });
+    }
+  b.value(overall + 1, 0, b.tr('satisfaction.note'), 'note');
+  b.columnWidths([100, 110, 200, 100, 130, 100]);
+  b.freeze(SUMMARY_FIRST, 1);
+}
+
+export const satisfaction: TemplateDefinition = {
+  id: 'satisfaction',
+  name: 'satisfaction.name',
+  purpose: 'satisfaction.purpose',
+  kpis: ['kpi.nps', 'kpi.csat'],
+  functions: ['NPS', 'CSAT'],
+  build,
+};

@@ -1,0 +1,254 @@
+// Outsourced sales scorecard: one row per KPI with its inputs, result, target, benchmark and status.
+import type { ParamKind } from '../../args/kinds';
+import type { MessageKey } from '../../i18n/index';
+import { DECIMAL_FORMAT, PERCENT_FORMAT, WHOLE_FORMAT, daysFormat } from '../../i18n/number-format';
+import { cellRef, rangeRef } from '../a1';
+import type { SheetBuilder } from '../builder';
+import type { TemplateDefinition } from './definition';
+
+/** One input of a KPI row: its label, kind, example value; or a copy of another row's result. */
+type RowInput =
+  { label: MessageKey; kind: ParamKind; example: number } | { label: MessageKey; resultOf: number };
+
+interface KpiRow {
+  kpi: MessageKey;
+  fn: string;
+  inputs: RowInput[];
+  result: 'rate' | 'money' | 'days' | 'number';
+  /** Example target: the team's own figure. */
+  target: number;
+  lowerIsBetter?: boolean;
+  benchmark?: { value: MessageKey; source: MessageKey };
+}
+
+const ROWS: KpiRow[] = [
+  {
+    kpi: 'kpi.leadResponseRate',
+    fn: 'LEAD_RESPONSE_RATE',
+    inputs: [
+      { label: 'input.responded', kind: 'count', example: 450 },
+      { label: 'input.totalLeads', kind: 'count', example: 500 },
+    ],
+    result: 'rate',
+    target: 0.9,
+    benchmark: { value: 'bench.leadResponse.value', source: 'bench.leadResponse.source' },
+  },
+  {
+    kpi: 'kpi.leadConversion',
+    fn: 'LEAD_CONVERSION',
+    inputs: [
+      { label: 'input.converted', kind: 'count', example: 60 },
+      { label: 'input.totalLeads', kind: 'count', example: 500 },
+    ],
+    result: 'rate',
+    target: 0.1,
+  },
+  {
+    kpi: 'kpi.customerAcquisitionRate',
+    fn: 'CUSTOMER_ACQUISITION_RATE',
+    inputs: [
+      { label: 'input.newCustomers', kind: 'count', example: 25 },
+      { label: 'input.totalLeads', kind: 'count', example: 500 },
+    ],
+    result: 'rate',
+    target: 0.06,
+  },
+  {
+    kpi: 'kpi.dealClosureRate',
+    fn: 'DEAL_CLOSURE_RATE',
+    inputs: [
+      { label: 'input.dealsClosed', kind: 'count', example: 25 },
+      { label: 'input.dealsInPipeline', kind: 'count', example: 80 },
+    ],
+    result: 'rate',
+    target: 0.3,
+  },
+  {
+    kpi: 'kpi.salesCycleLength',
+    fn: 'SALES_CYCLE_LENGTH',
+    inputs: [
+      { label: 'input.totalDays', kind: 'days', example: 1050 },
+      { label: 'input.dealsClosed', kind: 'count', example: 25 },
+    ],
+    result: 'days',
+    target: 45,
+    lowerIsBetter: true,
+  },
+  {
+    kpi: 'kpi.cac',
+    fn: 'CAC',
+    inputs: [
+      { label: 'input.salesMarketingCost', kind: 'money', example: 60_000 },
+      { label: 'input.newCustomers', kind: 'count', example: 25 },
+    ],
+    result: 'money',
+    target: 2_500,
+    lowerIsBetter: true,
+  },
+  {
+    kpi: 'kpi.clv',
+    fn: 'CLV',
+    inputs: [
+      { label: 'input.avgPurchaseValue', kind: 'money', example: 4_000 },
+      { label: 'input.purchasesPerYear', kind: 'number', example: 2 },
+      { label: 'input.lifespanYears', kind: 'years', example: 3 },
+    ],
+    result: 'money',
+    target: 20_000,
+  },
+  {
+    kpi: 'kpi.ltvCac',
+    fn: 'LTV_CAC_RATIO',
+    inputs: [
+      { label: 'kpi.clv', resultOf: 6 },
+      { label: 'kpi.cac', resultOf: 5 },
+    ],
+    result: 'number',
+    target: 3,
+    benchmark: { value: 'bench.ltvCac.value', source: 'bench.ltvCac.source' },
+  },
+  {
+    kpi: 'kpi.salesRoi',
+    fn: 'SALES_ROI',
+    inputs: [
+      { label: 'input.revenue', kind: 'money', example: 180_000 },
+      { label: 'input.salesCost', kind: 'money', example: 60_000 },
+      { label: 'input.grossMargin', kind: 'fraction', example: 0.6 },
+    ],
+    result: 'rate',
+    target: 0.5,
+  },
+  {
+    kpi: 'kpi.csat',
+    fn: 'CSAT',
+    inputs: [
+      { label: 'input.satisfied', kind: 'count', example: 85 },
+      { label: 'input.surveyResponses', kind: 'count', example: 100 },
+    ],
+    result: 'rate',
+    target: 0.8,
+  },
+  {
+    kpi: 'kpi.retentionRate',
+    fn: 'RETENTION_RATE',
+    inputs: [
+      { label: 'input.customersStart', kind: 'count', example: 200 },
+      { label: 'input.customersEnd', kind: 'count', example: 190 },
+      { label: 'input.newCustomers', kind: 'count', example: 20 },
+    ],
+    result: 'rate',
+    target: 0.9,
+  },
+  {
+    kpi: 'kpi.goalAttainment',
+    fn: 'GOAL_ATTAINMENT',
+    inputs: [
+      { label: 'input.actualRevenue', kind: 'signedMoney', example: 180_000 },
+      { label: 'input.revenueGoal', kind: 'money', example: 160_000 },
+    ],
+    result: 'rate',
+    target: 1,
+    benchmark: { value: 'bench.goalAttainment.value', source: 'bench.goalAttainment.source' },
+  },
+];
+
+const FIRST_ROW = 5;
+const RESULT = 7;
+const TARGET = 8;
+const LOWER = 9;
+const STATUS = 10;
+const ATTAINMENT = 11;
+const REFERENCE = 12;
+const SOURCE = 13;
+
+function resultFormat(b: SheetBuilder, result: KpiRow['result']): string {
+  if (result === 'rate') return PERCENT_FORMAT;
+  if (result === 'money') return b.money;
+  return result === 'days' ? daysFormat(b.options.lang) : DECIMAL_FORMAT;
+}
+
+function inputFormat(b: SheetBuilder, kind: ParamKind): string {
+  if (kind === 'money' || kind === 'signedMoney') return b.money;
+  if (kind === 'fraction') return PERCENT_FORMAT;
+  return WHOLE_FORMAT;
+}
+
+function build(b: SheetBuilder): void {
+  b.heading(b.tr('scorecard.name'), b.tr('scorecard.purpose'), SOURCE + 1);
+  b.headers(FIRST_ROW - 1, 0, [
+    b.tr('col.kpi'),
+    b.tr('col.input', { n: 1 }),
+    b.tr('col.value'),
+    b.tr('col.input', { n: 2 }),
+    b.tr('col.value'),
+    b.tr('col.input', { n: 3 }),
+    b.tr('col.value'),
+    b.tr('col.result'),
+    b.tr('col.yourTarget'),
+    b.tr('col.lowerIsBetter'),
+    b.tr('col.status'),
+    b.tr('col.attainment'),
+    b.tr('col.reference'),
+    b.tr('col.source'),
+  ]);
+  ROWS.forEach((kpi, i) => {
+    const row = FIRST_ROW + i;
+    b.value(row, 0, b.tr(kpi.kpi), 'label');
+    const refs = kpi.inputs.map((input, j) => {
+      const col = 1 + j * 2;
+      b.value(row, col, b.tr(input.label), 'body');
+      if ('resultOf' in input) {
+        const copied = { kind: 'copy', ref: cellRef(FIRST_ROW + input.resultOf, RESULT) } as const;
+        b.calc(row, col + 1, copied, resultFormat(b, ROWS[input.resultOf]!.result), 'body');
+      } else b.input(row, col + 1, input.example, { kind: input.kind }, inputFormat(b, input.kind));
+      return cellRef(row, col + 1);
+    });
+    const result = cellRef(row, RESULT);
+    const target = cellRef(row, TARGET);
+    const format = resultFormat(b, kpi.result);
+    b.calc(row, RESULT, { kind: 'call', fn: kpi.fn, args: refs }, format);
+    b.input(row, TARGET, kpi.target, { kind: kpi.result === 'rate' ? 'ratio' : 'number' }, format);
+    b.value(row, LOWER, kpi.lowerIsBetter === true, 'body');
+    b.calc(
+      row,
+      STATUS,
+      {
+        kind: 'call',
+        fn: 'KPI_STATUS',
+        args: kpi.lowerIsBetter ? [result, target, false] : [result, target],
+      },
+      undefined,
+      'status',
+    );
+    const [actual, goal] = kpi.lowerIsBetter ? [target, result] : [result, target];
+    b.calc(
+      row,
+      ATTAINMENT,
+      { kind: 'call', fn: 'GOAL_ATTAINMENT', args: [actual, goal] },
+      PERCENT_FORMAT,
+      'body',
+    );
+    if (kpi.benchmark) {
+      b.input(row, REFERENCE, b.tr(kpi.benchmark.value), 'text', undefined, {
+        keep: true,
+        role: 'reference',
+      });
+      b.value(row, SOURCE, b.tr(kpi.benchmark.source), 'source');
+    }
+  });
+  const last = FIRST_ROW + ROWS.length - 1;
+  b.statusColours(rangeRef(FIRST_ROW, STATUS, last, STATUS));
+  b.value(last + 2, 0, b.tr('common.attainmentNote'), 'note');
+  b.value(last + 3, 0, b.tr('common.benchmarkDisclaimer'), 'note');
+  b.columnWidths([220, 160, 90, 160, 90, 160, 90, 110, 100, 90, 90, 100, 230, 300]);
+  b.freeze(FIRST_ROW, 1);
+}
+
+export const scorecard: TemplateDefinition = {
+  id: 'scorecard',
+  name: 'scorecard.name',
+  purpose: 'scorecard.purpose',
+  kpis: ROWS.map((row) => row.kpi),
+  functions: [...new Set([...ROWS.map((row) => row.fn), 'KPI_STATUS', 'GOAL_ATTAINMENT'])],
+  build,
+};

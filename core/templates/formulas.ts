@@ -1,0 +1,87 @@
+// Renders a cell's computation (Calc) as a formula: registry native formulas or KPI function calls.
+import { literal } from '../formulas/native';
+import { getFunction } from '../registry/index';
+import type { FunctionSpec } from '../registry/types';
+import type { FormulaMode } from './options';
+import type { Calc } from './plan';
+
+/** How formulas are written: the mode, and the KPI function prefix for functions mode. */
+export interface FormulaStyle {
+  mode: FormulaMode;
+  /** "KPI." for Excel and .xlsx, "" for Sheets. */
+  prefix: string;
+}
+
+/** A text literal in formula syntax. */
+export function textLiteral(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** A reference as is; a number or boolean in the registry's literal form (TRUE() works in every engine). */
+function argument(value: string | number | boolean): string {
+  return typeof value === 'string' ? value : literal(value);
+}
+
+function registryEntry(name: string): FunctionSpec {
+  const spec = getFunction(name);
+  // A template naming a function the registry lacks is a programming error, caught by the tests.
+  if (!spec) throw new Error(`Template uses unknown KPI function ${name}`);
+  return spec;
+}
+
+/** The arguments written out; an omitted optional argument before a given one takes its default. */
+function callArguments(
+  spec: FunctionSpec,
+  args: readonly (string | number | boolean | undefined)[],
+): string[] {
+  let last = args.length - 1;
+  while (last >= 0 && args[last] === undefined) last--;
+  return args.slice(0, last + 1).map((arg, i) => argument(arg ?? spec.params[i]?.default ?? ''));
+}
+
+function renderCall(calc: Extract<Calc, { kind: 'call' }>, style: FormulaStyle): string {
+  const spec = registryEntry(calc.fn);
+  const expr =
+    style.mode === 'portable'
+      ? spec.native(calc.args.map((a) => (a === undefined ? undefined : argument(a))))
+      : `${style.prefix}${spec.name}(${callArguments(spec, calc.args).join(',')})`;
+  return calc.guard === undefined ? expr : `IF(COUNT(${calc.guard})=0,"",${expr})`;
+}
+
+/** The formula (with its leading "=") computing `calc` in the given style. */
+export function renderFormula(calc: Calc, style: FormulaStyle): string {
+  return `=${renderExpression(calc, style)}`;
+}
+
+function renderExpression(calc: Calc, style: FormulaStyle): string {
+  switch (calc.kind) {
+    case 'call':
+      return renderCall(calc, style);
+    case 'sum': {
+      const refs = calc.refs.join(',');
+      return `IF(COUNT(${refs})=0,"",SUM(${refs}))`;
+    }
+    case 'product':
+      return `IF(COUNT(${calc.refs.join(',')})<${calc.refs.length},"",${calc.refs.join('*')})`;
+    case 'difference':
+      return `IF(COUNT(${calc.a},${calc.b})<2,"",${calc.a}-${calc.b})`;
+    case 'count':
+      return `IF(COUNT(${calc.range})=0,"",COUNT(${calc.range}))`;
+    case 'countFilled':
+      return `IF(COUNTA(${calc.range})=0,"",COUNTA(${calc.range}))`;
+    case 'countText':
+      return `IF(COUNTA(${calc.range})=0,"",COUNTIF(${calc.range},${textLiteral(calc.text)}))`;
+    case 'rank':
+      return `IF(ISNUMBER(${calc.ref}),COUNTIF(${calc.range},">"&${calc.ref})+1,"")`;
+    case 'ahead': {
+      const [better, worse] = calc.higherIsBetter ? ['>', '<'] : ['<', '>'];
+      const { a, b, even } = calc.labels;
+      return (
+        `IF(COUNT(${calc.a},${calc.b})<2,"",IF(${calc.a}${better}${calc.b},${textLiteral(a)},` +
+        `IF(${calc.a}${worse}${calc.b},${textLiteral(b)},${textLiteral(even)})))`
+      );
+    }
+    case 'copy':
+      return `IF(${calc.ref}="","",${calc.ref})`;
+  }
+}

@@ -1,0 +1,141 @@
+// Option defaults and refusals: unknown template, unknown option, out-of-range values, in both languages.
+import { describe, expect, it } from 'vitest';
+import { buildPlan, listTemplates } from '../../../core/templates/index';
+import {
+  FALLBACK_START_MONTH,
+  TEMPLATE_IDS,
+  monthOf,
+  resolveOptions,
+} from '../../../core/templates/options';
+
+const TARGET = { functionPrefix: 'KPI.' };
+
+describe('resolveOptions', () => {
+  it('fills every default: portable, 12 periods, EUR, example data and protection on', () => {
+    const result = resolveOptions('funnel');
+    expect(result).toEqual({
+      ok: true,
+      options: {
+        lang: 'en',
+        mode: 'portable',
+        periods: 12,
+        startMonth: FALLBACK_START_MONTH,
+        rows: 10,
+        currency: 'EUR',
+        example: true,
+        protect: true,
+      },
+    });
+  });
+
+  it('takes the host defaults, and the caller’s options over them', () => {
+    const host = { lang: 'fi' as const, currency: 'SEK', startMonth: '2027-05' };
+    const resolved = resolveOptions('dashboard', {}, host);
+    expect(resolved.ok && resolved.options).toMatchObject(host);
+    const given = resolveOptions(
+      'dashboard',
+      { lang: 'en', currency: 'usd', startMonth: '2025-02' },
+      host,
+    );
+    expect(given.ok && given.options).toMatchObject({
+      lang: 'en',
+      currency: 'USD',
+      startMonth: '2025-02',
+    });
+  });
+
+  it('uses each template’s own row default', () => {
+    const vendors = resolveOptions('vendor-evaluation');
+    expect(vendors.ok && vendors.options.rows).toBe(3);
+  });
+
+  it.each([
+    ['periods', 0],
+    ['periods', 25],
+    ['periods', 2.5],
+    ['periods', '12'],
+    ['rows', 51],
+    ['rows', 0],
+    ['startMonth', '2026-13'],
+    ['startMonth', '2026-1'],
+    ['currency', 'EURO'],
+    ['currency', 12],
+    ['lang', 'sv'],
+    ['mode', 'native'],
+    ['example', 'yes'],
+    ['protect', 1],
+  ])('refuses %s = %j with a message naming the value', (option, value) => {
+    const result = resolveOptions('funnel', { [option]: value });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]!.option).toBe(option);
+    expect(result.errors[0]!.message).toContain(String(value));
+  });
+
+  it('refuses an unknown template and an unknown option, listing what is allowed', () => {
+    // A caller outside TypeScript (the Sheets sidebar, JSON) can send any option name.
+    const result = resolveOptions('forecast', { colour: 'red' } as never);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.option)).toEqual(['templateId', 'colour']);
+    expect(result.errors[0]!.message).toContain('scorecard');
+    expect(result.errors[1]!.message).toContain('periods');
+  });
+
+  it('words refusals in the requested language', () => {
+    const result = resolveOptions('funnel', { lang: 'fi', periods: 30 });
+    expect(!result.ok && result.errors[0]!.message).toBe(
+      'Jaksojen määrän on oltava kokonaisluku 1–24, ei 30.',
+    );
+    const english = resolveOptions('funnel', { periods: 30 });
+    expect(!english.ok && english.errors[0]!.message).toBe(
+      'Number of periods must be a whole number from 1 to 24, not 30.',
+    );
+  });
+
+  it('formats the current month for hosts', () => {
+    expect(monthOf(new Date(2026, 0, 31, 23, 30))).toBe('2026-01');
+    expect(monthOf(new Date(2025, 11, 1))).toBe('2025-12');
+  });
+});
+
+describe('buildPlan', () => {
+  it('returns the refusals as values and builds nothing', () => {
+    const result = buildPlan('nope', { rows: 99 }, {}, TARGET);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors).toHaveLength(2);
+  });
+
+  it('is pure: the same request gives the same plan', () => {
+    const a = buildPlan('dashboard', { lang: 'fi' }, { startMonth: '2026-04' }, TARGET);
+    const b = buildPlan('dashboard', { lang: 'fi' }, { startMonth: '2026-04' }, TARGET);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+
+  it('writes money formats in the chosen currency', () => {
+    const result = buildPlan('roi', { currency: 'USD' }, {}, TARGET);
+    const formats = result.ok ? result.plan.cells.flat().map((c) => c?.format) : [];
+    expect(formats).toContain('"$"#,##0');
+    expect(formats.some((f) => f?.includes('€'))).toBe(false);
+  });
+});
+
+describe('listTemplates', () => {
+  it('describes all twelve templates in both languages, with the options that apply', () => {
+    for (const lang of ['en', 'fi'] as const) {
+      const list = listTemplates(lang);
+      expect(list.map((t) => t.id)).toEqual([...TEMPLATE_IDS]);
+      for (const info of list) {
+        expect(info.name.length).toBeGreaterThan(3);
+        expect(info.purpose.length).toBeGreaterThan(20);
+        expect(info.kpis.length).toBeGreaterThan(0);
+      }
+    }
+    const funnel = listTemplates('en').find((t) => t.id === 'funnel')!;
+    expect(funnel.options).toEqual(['periods', 'startMonth']);
+    expect(funnel.defaultPeriods).toBe(12);
+    expect(listTemplates('en').find((t) => t.id === 'roi')!.options).toEqual([]);
+    expect(listTemplates('fi')[0]!.name).toBe('Ulkoistetun myynnin tuloskortti');
+  });
+});

@@ -1,0 +1,198 @@
+// Every template in every language, formula mode and example setting: structure, formulas and values.
+import { describe, expect, it } from 'vitest';
+import { FUNCTIONS } from '../../../core/registry/index';
+import { TEMPLATES } from '../../../core/templates/catalog/index';
+import { buildPlan, evaluatePlan, listTemplates, parseRange } from '../../../core/templates/index';
+import {
+  TEMPLATE_IDS,
+  type Lang,
+  type TemplateId,
+  type TemplateOptionsInput,
+} from '../../../core/templates/options';
+import type { SheetPlan } from '../../../core/templates/plan';
+import { evaluateWithHyperFormula, type EngineValue } from '../../support/hyperformula-plan';
+
+const LANGS: Lang[] = ['en', 'fi'];
+const HOST = { startMonth: '2026-03' };
+
+function plan(id: TemplateId, options: TemplateOptionsInput, prefix = ''): SheetPlan {
+  const built = buildPlan(id, options, HOST, { functionPrefix: prefix });
+  if (!built.ok) throw new Error(built.errors.map((e) => e.message).join('; '));
+  return built.plan;
+}
+
+function* cellsOf(p: SheetPlan) {
+  for (let row = 0; row < p.cells.length; row++)
+    for (let col = 0; col < p.cells[row]!.length; col++) {
+      const cell = p.cells[row]![col];
+      if (cell) yield { row, col, cell };
+    }
+}
+
+const isError = (v: EngineValue) => typeof v === 'object' && v !== null;
+
+function close(a: EngineValue, b: EngineValue): boolean {
+  if (typeof a === 'number' && typeof b === 'number')
+    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function inRange(range: string, row: number, col: number): boolean {
+  const r = parseRange(range);
+  return row >= r.row1 && row <= r.row2 && col >= r.col1 && col <= r.col2;
+}
+
+const calcFunctions = (p: SheetPlan) =>
+  new Set(
+    [...cellsOf(p)].flatMap(({ cell }) => (cell.calc?.kind === 'call' ? [cell.calc.fn] : [])),
+  );
+
+describe.each(TEMPLATE_IDS)('template %s', (id) => {
+  for (const lang of LANGS)
+    for (const example of [true, false]) {
+      const label = `${lang}, example ${example ? 'on' : 'off'}`;
+      const portable = plan(id, { lang, example, mode: 'portable' });
+      const functions = plan(id, { lang, example, mode: 'functions' });
+
+      it(`${label}: a rectangular grid whose computed cells are all formulas`, () => {
+        for (const p of [portable, functions]) {
+          expect(p.sheetName.length).toBeGreaterThan(0);
+          // The template's full name, short enough that sanitising never cuts it.
+          expect(p.sheetName).toBe(listTemplates(lang).find((t) => t.id === id)!.name);
+          for (const row of p.cells) expect(row).toHaveLength(p.columnWidths.length);
+          let formulas = 0;
+          for (const { cell } of cellsOf(p)) {
+            expect(cell.formula === undefined).toBe(cell.calc === undefined);
+            if (cell.formula !== undefined) {
+              formulas++;
+              expect(cell.formula.startsWith('=')).toBe(true);
+              expect(cell.value).toBeUndefined();
+              expect(cell.input).toBeFalsy();
+            }
+            // Results, statuses and totals of numbers are never typed-in numbers.
+            if (cell.role === 'result' || cell.role === 'status')
+              expect(cell.formula).toBeDefined();
+            if (typeof cell.value === 'string') expect(cell.formula).toBeUndefined();
+          }
+          expect(formulas).toBeGreaterThan(0);
+        }
+      });
+
+      it(`${label}: inputs are validated, unlocked, and blank without example data`, () => {
+        for (const { row, col, cell } of cellsOf(portable)) {
+          if (!cell.input) continue;
+          expect(portable.protection.unlockedRanges.some((r) => inRange(r, row, col))).toBe(true);
+          const typedText =
+            typeof cell.value === 'string' || (cell.value === undefined && !cell.format);
+          if (!typedText)
+            expect(portable.validations.some((v) => inRange(v.range, row, col))).toBe(true);
+          // Benchmarks (role "reference") stay without example data; everything else is example data.
+          if (!example && cell.role !== 'reference') expect(cell.value).toBeUndefined();
+        }
+        for (const v of portable.validations) {
+          expect(v.reject).toBe(true);
+          expect(v.help.length).toBeGreaterThan(5);
+        }
+        expect(portable.protection.enabled).toBe(true);
+      });
+
+      it(`${label}: the example label appears exactly when example data is on`, () => {
+        const labels = [...cellsOf(portable)].filter(({ cell }) => cell.role === 'example');
+        expect(labels).toHaveLength(example ? 1 : 0);
+      });
+
+      it(`${label}: both modes and the core evaluator compute the same values, without errors`, () => {
+        const a = evaluateWithHyperFormula(portable);
+        const b = evaluateWithHyperFormula(functions);
+        const core = evaluatePlan(portable);
+        for (const { row, col, cell } of cellsOf(portable)) {
+          if (!cell.formula) continue;
+          const where = `${id} ${label} ${cell.formula} at ${row},${col}`;
+          const coreValue = core[row]![col]!;
+          const expected: EngineValue =
+            typeof coreValue === 'object' && coreValue !== null
+              ? { error: coreValue.code }
+              : coreValue;
+          expect(isError(a[row]![col]!), where).toBe(false);
+          expect(
+            close(a[row]![col]!, b[row]![col]!),
+            `${where}: ${a[row]![col]} vs ${b[row]![col]}`,
+          ).toBe(true);
+          expect(
+            close(a[row]![col]!, expected),
+            `${where}: ${a[row]![col]} vs core ${coreValue}`,
+          ).toBe(true);
+          if (!example) expect(a[row]![col], where).toBe('');
+        }
+      });
+    }
+
+  it('functions mode calls the KPI functions with the host prefix; portable mode calls none', () => {
+    const names = FUNCTIONS.map((f) => f.name);
+    const excel = plan(id, { mode: 'functions' }, 'KPI.');
+    const native = plan(id, { mode: 'portable' }, 'KPI.');
+    const called = (p: SheetPlan, prefix: string) =>
+      [...cellsOf(p)].filter(({ cell }) =>
+        names.some(
+          (n) => cell.formula?.includes(`${prefix}${n}(`) && !cell.formula.includes(`_${n}(`),
+        ),
+      ).length;
+    expect(called(excel, 'KPI.')).toBeGreaterThan(0);
+    for (const { cell } of cellsOf(native))
+      for (const n of names)
+        expect(cell.formula ?? '').not.toMatch(new RegExp(`(^|[^A-Z_.])${n}\\(`));
+  });
+
+  it('lists exactly the registry functions its formulas call', () => {
+    const used = calcFunctions(plan(id, {}));
+    expect([...used].sort()).toEqual([...TEMPLATES[id].functions].sort());
+    for (const fn of used) expect(FUNCTIONS.some((f) => f.name === fn)).toBe(true);
+  });
+
+  it('keeps charts, merges, rules and frozen panes inside the grid', () => {
+    const p = plan(id, {});
+    const rows = p.cells.length;
+    const cols = p.columnWidths.length;
+    const inside = (range: string) => {
+      const r = parseRange(range);
+      return r.row2 < rows && r.col2 < cols && r.row1 <= r.row2 && r.col1 <= r.col2;
+    };
+    for (const range of [
+      ...p.merges,
+      ...p.validations.map((v) => v.range),
+      ...p.conditionalFormats.map((c) => c.range),
+    ])
+      expect(inside(range), range).toBe(true);
+    for (const chart of p.charts) {
+      expect(inside(chart.categories)).toBe(true);
+      for (const s of chart.series) expect(inside(s.values)).toBe(true);
+    }
+    expect(p.frozen.rows).toBeLessThan(rows);
+  });
+});
+
+describe('template sizes and periods', () => {
+  it('follows periods, rows and the first month', () => {
+    const small = plan('funnel', { periods: 3, startMonth: '2025-11', example: false });
+    const large = plan('funnel', { periods: 24, example: false });
+    expect(large.cells.length - small.cells.length).toBe(21);
+    // First period label: 1 November 2025 as a serial (days since 1899-12-30), counted by hand: 45962.
+    const firstPeriod = [...cellsOf(small)].find(({ cell }) => cell.format === 'mmm yyyy')!;
+    expect(firstPeriod.cell.value).toBe(45962);
+    const campaigns = plan('email', { rows: 50 });
+    const names = [...cellsOf(campaigns)].filter(({ col, cell }) => col === 0 && cell.input);
+    expect(names).toHaveLength(50);
+  });
+
+  it('only the scorecard, unit economics and dashboard need status colours', () => {
+    for (const id of TEMPLATE_IDS) {
+      const p = plan(id, {});
+      const statusCells = [...cellsOf(p)].filter(({ cell }) => cell.role === 'status');
+      for (const { row, col } of statusCells)
+        for (const text of ['On track', 'At risk', 'Off track'])
+          expect(
+            p.conditionalFormats.some((c) => c.equals === text && inRange(c.range, row, col)),
+          ).toBe(true);
+    }
+  });
+});
