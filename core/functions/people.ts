@@ -2,15 +2,14 @@
 import { requiredRefs, whenFilled, withDefault } from '../formulas/native';
 import type { FunctionSpec, Problem } from '../registry/types';
 import { ratioFunction } from './ratio';
+import { STATUS_TEXTS } from './status-texts';
 
 const category = 'People, vendors and status';
 
 const WEIGHTS_SUM_TO_ZERO: Problem = { problem: 'divisionByZero', param: 1 };
 
 /** KPI_STATUS results: stable identifiers that templates and conditional formats match on. */
-const ON_TRACK = 'On track';
-const AT_RISK = 'At risk';
-const OFF_TRACK = 'Off track';
+const { onTrack: ON_TRACK, atRisk: AT_RISK, offTrack: OFF_TRACK } = STATUS_TEXTS;
 
 const DEFAULT_INDIVIDUAL_WEIGHT = 0.7;
 const DEFAULT_TOLERANCE = 0.1;

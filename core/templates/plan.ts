@@ -213,10 +213,6 @@ export interface TemplateInfo {
 }
 
 /** The status identifiers KPI_STATUS returns; the same in every language. */
-export const STATUS_TEXTS = {
-  onTrack: 'On track',
-  atRisk: 'At risk',
-  offTrack: 'Off track',
-} as const;
+export { STATUS_TEXTS } from '../functions/status-texts';
 
 export type { FormulaMode, HostDefaults, Lang, TemplateId, TemplateOptions };
