@@ -1,0 +1,244 @@
+// Applies a template plan to an ExcelJS workbook: one new sheet with values, formulas and their cached results.
+import ExcelJS from 'exceljs';
+import { isKpiError } from '../core/errors';
+import { parseRange, rangeRef } from '../core/templates/a1';
+import { evaluatePlan, type ComputedValue } from '../core/templates/evaluate';
+import type {
+  ChartPlan,
+  ConditionalFormatPlan,
+  PlanCell,
+  SheetPlan,
+  ValidationPlan,
+} from '../core/templates/plan';
+import { uniqueSheetName } from '../core/templates/sheet-name';
+import { STATUS_STYLES, styleOf, type CellStyle } from '../core/templates/theme';
+import { cliText } from './messages';
+
+/** Excel refuses (and "repairs" away) validation prompts and error texts longer than this. */
+const MAX_VALIDATION_TEXT = 255;
+
+/** "#1F4E79" as ExcelJS's ARGB "FF1F4E79". */
+function argb(color: string): { argb: string } {
+  return { argb: `FF${color.replace('#', '').toUpperCase()}` };
+}
+
+/** Column width in Excel's character units from pixels (Calibri 11: 7 px per digit plus 5 px padding). */
+function widthInCharacters(pixels: number): number {
+  return Math.max(0, Math.round(((pixels - 5) / 7) * 100) / 100);
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** The ExcelJS style of a plan cell: its theme style, number format and lock state. */
+function excelStyle(cell: PlanCell | null, unlocked: boolean): Partial<ExcelJS.Style> {
+  const theme: CellStyle = cell ? styleOf(cell) : {};
+  const style: Partial<ExcelJS.Style> = {};
+  const font: Partial<ExcelJS.Font> = {};
+  if (theme.bold) font.bold = true;
+  if (theme.italic) font.italic = true;
+  if (theme.fontSize !== undefined) font.size = theme.fontSize;
+  if (theme.fontColor !== undefined) font.color = argb(theme.fontColor);
+  if (Object.keys(font).length > 0) style.font = font;
+  if (theme.fill !== undefined)
+    style.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(theme.fill) };
+  if (theme.wrap || theme.horizontalAlignment !== undefined) {
+    style.alignment = {
+      ...(theme.wrap ? { wrapText: true, vertical: 'top' as const } : {}),
+      ...(theme.horizontalAlignment !== undefined ? { horizontal: theme.horizontalAlignment } : {}),
+    };
+  }
+  if (theme.borderBottom !== undefined)
+    style.border = { bottom: { style: 'thin', color: argb(theme.borderBottom) } };
+  if (cell?.format !== undefined) style.numFmt = cell.format;
+  if (unlocked) style.protection = { locked: false };
+  return style;
+}
+
+/** A computed value as ExcelJS's cached formula result; an empty cell caches "". */
+function cachedResult(value: ComputedValue): ExcelJS.CellFormulaValue['result'] {
+  if (value === null) return '';
+  if (isKpiError(value)) return { error: value.code };
+  return value;
+}
+
+/** Every cell address of the ranges, as "row,col" keys. */
+function cellsOf(ranges: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  for (const range of ranges) {
+    const { row1, col1, row2, col2 } = parseRange(range);
+    for (let r = row1; r <= row2; r++) for (let c = col1; c <= col2; c++) keys.add(`${r},${c}`);
+  }
+  return keys;
+}
+
+function writeCells(sheet: ExcelJS.Worksheet, plan: SheetPlan): void {
+  const computed = evaluatePlan(plan);
+  const unlocked = plan.protection.enabled
+    ? cellsOf(plan.protection.unlockedRanges)
+    : new Set<string>();
+  plan.cells.forEach((line, r) => {
+    const row = sheet.getRow(r + 1);
+    line.forEach((cell, c) => {
+      const open = unlocked.has(`${r},${c}`);
+      if (!cell && !open) return;
+      const target = row.getCell(c + 1);
+      target.style = excelStyle(cell, open);
+      if (cell?.formula !== undefined) {
+        target.value = {
+          formula: cell.formula.replace(/^=/, ''),
+          result: cachedResult(computed[r]![c]!),
+        };
+      } else if (cell?.value !== undefined) {
+        // ExcelJS writes every string as a shared string, never as a formula: "=x" stays text.
+        target.value = cell.value;
+      }
+      if (cell?.note !== undefined) target.note = cell.note;
+    });
+  });
+}
+
+function validationOf(plan: ValidationPlan, topLeft: string): ExcelJS.DataValidation {
+  const help = clip(plan.help, MAX_VALIDATION_TEXT);
+  const messages = {
+    allowBlank: true,
+    showInputMessage: true,
+    prompt: help,
+    showErrorMessage: true,
+    errorStyle: plan.reject ? 'stop' : 'information',
+    error: help,
+  };
+  const rule = plan.rule;
+  switch (rule.type) {
+    case 'list':
+      return {
+        ...messages,
+        type: 'list',
+        formulae: [`"${rule.items.map((item) => item.replace(/"/g, '""')).join(',')}"`],
+      };
+    case 'date':
+      // Any real date: Excel's serial numbers start at 1 (1900-01-01).
+      return {
+        ...messages,
+        type: 'date',
+        operator: 'greaterThanOrEqual',
+        formulae: [new Date(Date.UTC(1899, 11, 31))],
+      };
+    case 'number': {
+      const type = rule.whole ? 'whole' : 'decimal';
+      if (rule.min !== undefined && rule.max !== undefined)
+        return { ...messages, type, operator: 'between', formulae: [rule.min, rule.max] };
+      if (rule.min !== undefined)
+        return { ...messages, type, operator: 'greaterThanOrEqual', formulae: [rule.min] };
+      if (rule.max !== undefined)
+        return { ...messages, type, operator: 'lessThanOrEqual', formulae: [rule.max] };
+      const numeric = rule.whole
+        ? `AND(ISNUMBER(${topLeft}),${topLeft}=INT(${topLeft}))`
+        : `ISNUMBER(${topLeft})`;
+      return { ...messages, type: 'custom', formulae: [numeric] };
+    }
+  }
+}
+
+function addValidations(sheet: ExcelJS.Worksheet, validations: readonly ValidationPlan[]): void {
+  for (const validation of validations) {
+    const { row1, col1 } = parseRange(validation.range);
+    const topLeft = rangeRef(row1, col1, row1, col1);
+    // ExcelJS keeps a range key as one rule (sqref), so large input blocks stay one rule.
+    (
+      sheet as unknown as {
+        dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void };
+      }
+    ).dataValidations.add(validation.range, validationOf(validation, topLeft));
+  }
+}
+
+function addConditionalFormats(
+  sheet: ExcelJS.Worksheet,
+  formats: readonly ConditionalFormatPlan[],
+): void {
+  formats.forEach((format, i) => {
+    const colours = STATUS_STYLES[format.role];
+    sheet.addConditionalFormatting({
+      ref: format.range,
+      rules: [
+        {
+          type: 'cellIs',
+          operator: 'equal',
+          priority: i + 1,
+          formulae: [`"${format.equals.replace(/"/g, '""')}"`],
+          style: {
+            font: { color: argb(colours.fontColor) },
+            fill: { type: 'pattern', pattern: 'solid', bgColor: argb(colours.fill) },
+          },
+        },
+      ],
+    });
+  });
+}
+
+/**
+ * ExcelJS cannot write charts, so each chart is described where it would go: a short visible
+ * line in its (empty) anchor cell and, in that cell's note, what to select and which chart to
+ * insert. Honest rather than a fake picture.
+ */
+function describeCharts(sheet: ExcelJS.Worksheet, plan: SheetPlan): void {
+  const lang = plan.options.lang;
+  const typeName = (type: ChartPlan['type']) =>
+    cliText(lang, type === 'line' ? 'chartLine' : type === 'column' ? 'chartColumn' : 'chartBar');
+  for (const chart of plan.charts) {
+    const description = cliText(lang, 'chartNote', {
+      title: chart.title,
+      type: typeName(chart.type),
+      categories: chart.categories,
+      series: chart.series.map((s) => `${s.name} ${s.values}`).join(', '),
+    });
+    const unprotect = plan.protection.enabled ? cliText(lang, 'chartUnprotect') : '';
+    const cell = sheet.getCell(chart.anchor);
+    if (cell.value === null) {
+      cell.value = cliText(lang, 'chartPlaceholder', { title: chart.title });
+      if (Object.keys(cell.style).length === 0) cell.style = excelStyle({ role: 'note' }, false);
+    }
+    const existing = typeof cell.note === 'string' && cell.note !== '' ? `${cell.note}\n\n` : '';
+    cell.note = existing + description + unprotect;
+  }
+}
+
+/**
+ * Adds the plan as a new sheet of `workbook` (named "Name (2)" if the name is taken) and
+ * returns it. Formula cells carry their results computed by the core, so programs that show
+ * cached values (previews, viewers) show the right numbers.
+ */
+export async function addPlanSheet(
+  workbook: ExcelJS.Workbook,
+  plan: SheetPlan,
+): Promise<ExcelJS.Worksheet> {
+  const name = uniqueSheetName(
+    plan.sheetName,
+    workbook.worksheets.map((sheet) => sheet.name),
+  );
+  const { rows, columns } = plan.frozen;
+  const sheet = workbook.addWorksheet(name, {
+    views: rows > 0 || columns > 0 ? [{ state: 'frozen', xSplit: columns, ySplit: rows }] : [],
+  });
+  sheet.columns = plan.columnWidths.map((pixels) => ({ width: widthInCharacters(pixels) }));
+  writeCells(sheet, plan);
+  for (const merge of plan.merges) sheet.mergeCells(merge);
+  addValidations(sheet, plan.validations);
+  addConditionalFormats(sheet, plan.conditionalFormats);
+  describeCharts(sheet, plan);
+  if (plan.protection.enabled) {
+    // No password (spec): the lock prevents accidents, not access.
+    await sheet.protect('', { formatColumns: true, formatRows: true });
+  }
+  return sheet;
+}
+
+/** The plan as a one-sheet .xlsx file. */
+export async function planToXlsx(plan: SheetPlan): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'sales-kpi';
+  await addPlanSheet(workbook, plan);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

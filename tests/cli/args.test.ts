@@ -1,0 +1,114 @@
+// The sales-kpi command line parser: commands, flags, and refusals in the chosen language.
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../../cli/args';
+
+describe('parseArgs', () => {
+  it('reads an export with every option', () => {
+    const result = parseArgs(
+      [
+        'export',
+        'funnel',
+        '--out',
+        'f.xlsx',
+        '--lang',
+        'fi',
+        '--mode=functions',
+        '--periods',
+        '6',
+        '--start-month',
+        '2025-03',
+        '--rows',
+        '7',
+        '--currency',
+        'usd',
+        '--no-example',
+        '--no-protect',
+        '--force',
+      ],
+      'en',
+    );
+    expect(result).toEqual({
+      ok: true,
+      command: {
+        kind: 'export',
+        lang: 'fi',
+        templateId: 'funnel',
+        out: 'f.xlsx',
+        force: true,
+        options: {
+          lang: 'fi',
+          mode: 'functions',
+          periods: 6,
+          startMonth: '2025-03',
+          rows: 7,
+          currency: 'usd',
+          example: false,
+          protect: false,
+        },
+      },
+    });
+  });
+
+  it('leaves options out that are not given, so the core fills in its defaults', () => {
+    const result = parseArgs(['export', 'roi', '--out', 'r.xlsx'], 'en');
+    expect(result).toEqual({
+      ok: true,
+      command: {
+        kind: 'export',
+        lang: 'en',
+        templateId: 'roi',
+        out: 'r.xlsx',
+        force: false,
+        options: {},
+      },
+    });
+  });
+
+  it('passes a non-numeric count through as text for the core to refuse', () => {
+    const result = parseArgs(['export', 'funnel', '--out', 'f.xlsx', '--periods', 'twelve'], 'en');
+    expect(result.ok && result.command.kind === 'export' && result.command.options.periods).toBe(
+      'twelve',
+    );
+  });
+
+  it('reads list and help', () => {
+    expect(parseArgs(['list'], 'en')).toEqual({ ok: true, command: { kind: 'list', lang: 'en' } });
+    expect(parseArgs(['list', '--lang', 'fi'], 'en')).toEqual({
+      ok: true,
+      command: { kind: 'list', lang: 'fi' },
+    });
+    expect(parseArgs(['--help'], 'fi')).toEqual({
+      ok: true,
+      command: { kind: 'help', lang: 'fi' },
+    });
+    expect(parseArgs(['export', '-h'], 'en')).toEqual({
+      ok: true,
+      command: { kind: 'help', lang: 'en' },
+    });
+  });
+
+  it.each([
+    [[], 'No command given'],
+    [['lsit'], 'Unknown command "lsit"'],
+    [['export'], 'Which template?'],
+    [['export', 'roi'], 'Where to?'],
+    [['export', 'roi', '--out'], 'The option --out needs a value'],
+    [['export', 'roi', '--out', '--force'], 'The option --out needs a value'],
+    [['export', 'roi', '--out', 'a.csv'], '--out must name an .xlsx file'],
+    [['export', 'roi', 'extra', '--out', 'a.xlsx'], 'Unexpected argument "extra"'],
+    [['export', 'roi', '--out', 'a.xlsx', '--colour', 'red'], 'Unknown option "--colour"'],
+    [['export', 'roi', '--out', 'a.xlsx', '--force=yes'], 'The option --force takes no value'],
+    [['export', 'roi', '--out', 'a.xlsx', '--rows', '3', '--rows', '4'], 'given twice'],
+    [['list', '--periods', '3'], 'The option --periods does not apply to "list"'],
+  ])('refuses %j with a clear message', (argv, message) => {
+    const result = parseArgs(argv, 'en');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toContain(message);
+  });
+
+  it('refuses in Finnish when --lang fi is given, whatever the terminal language', () => {
+    const result = parseArgs(['export', 'roi', '--lang', 'fi'], 'en');
+    expect(result).toMatchObject({ ok: false, lang: 'fi' });
+    if (!result.ok) expect(result.message).toContain('Minne?');
+  });
+});
