@@ -24,7 +24,7 @@ export const en = {
   'error.boolean': 'Option "{name}" must be true or false, not {value}.',
 
   // Help texts of input cells, by kind of value.
-  'help.count': 'Enter a count: a whole number, 0 or more.',
+  'help.count': 'Enter a count, 0 or more.',
   'help.money': 'Enter an amount of money, 0 or more.',
   'help.signedMoney': 'Enter an amount of money; it may be negative.',
   'help.days': 'Enter a number of days, 0 or more.',

@@ -24,7 +24,7 @@ export const fi: Record<MessageKey, string> = {
     'Valuutan on oltava kolmikirjaiminen ISO-koodi, kuten EUR tai USD, ei ”{value}”.',
   'error.boolean': 'Asetuksen ”{name}” on oltava true tai false, ei {value}.',
 
-  'help.count': 'Syötä lukumäärä: kokonaisluku, vähintään 0.',
+  'help.count': 'Syötä lukumäärä, vähintään 0.',
   'help.money': 'Syötä rahamäärä, vähintään 0.',
   'help.signedMoney': 'Syötä rahamäärä; se voi olla negatiivinen.',
   'help.days': 'Syötä päivien määrä, vähintään 0.',
