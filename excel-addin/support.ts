@@ -1,0 +1,26 @@
+/// <reference types="office-js" />
+// Which optional Excel API sets the running Excel offers, so an insertion uses them only where present.
+
+/** The optional features the template insertion can use; everything else needs ExcelApi 1.8. */
+export interface ExcelSupport {
+  /** `suspendScreenUpdatingUntilNextSync` (ExcelApi 1.9). */
+  screenUpdating: boolean;
+  /** `Worksheet.getRanges`: many rectangles in one proxy (ExcelApi 1.9). */
+  rangeAreas: boolean;
+  /** Cell notes, `Worksheet.notes` (ExcelApi 1.18). */
+  notes: boolean;
+}
+
+function supports(version: string): boolean {
+  try {
+    return Office.context.requirements.isSetSupported('ExcelApi', version);
+  } catch {
+    // Outside Office (tests, a plain browser) there is no requirement set to ask.
+    return false;
+  }
+}
+
+/** What the running Excel supports; nothing optional when Office.js is absent. */
+export function detectExcelSupport(): ExcelSupport {
+  return { screenUpdating: supports('1.9'), rangeAreas: supports('1.9'), notes: supports('1.18') };
+}
