@@ -201,10 +201,25 @@ async function removeSheet(context: Excel.RequestContext, sheetName: string): Pr
 }
 
 /**
+ * Calculation was suspended while the sheet was written, and Office.js leaves propagating the
+ * new formulas to the add-in. The sheet itself is complete at this point, so a failed
+ * recalculation is not a failed insertion: Excel recalculates on the next edit anyway.
+ */
+async function recalculate(context: Excel.RequestContext): Promise<void> {
+  try {
+    context.workbook.application.calculate('Recalculate');
+    await context.sync();
+  } catch {
+    // Deliberately not rolled back: see above.
+  }
+}
+
+/**
  * Inserts `plan` as a new sheet of the workbook behind `context`, with at most three
  * `context.sync()` calls whatever the plan's size: one to read the sheet names (the new name is
- * made unique as "Name (2)"), one that writes the whole sheet, and, only when that fails, one
- * that deletes the partly built sheet. Existing sheets, names and charts are never touched.
+ * made unique as "Name (2)"), one that writes the whole sheet, and a third that either
+ * recalculates the new formulas (calculation is suspended while writing) or, when the write
+ * failed, deletes the partly built sheet. Existing sheets, names and charts are never touched.
  * Cell notes need ExcelApi 1.18 and are left out on older Excel versions.
  * Resolves to the new sheet's name; rejects with a `TemplateInsertError` in the plan's language.
  */
@@ -231,6 +246,7 @@ export async function applyPlanToExcel(
   } catch (error) {
     throw insertError(lang, error, await removeSheet(context, sheetName), sheetName);
   }
+  await recalculate(context);
   return { sheetName };
 }
 

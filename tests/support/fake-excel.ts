@@ -256,7 +256,16 @@ class FakeWorkbookProxy {
 }
 
 class FakeApplication {
+  /** Recalculations the add-in asked for; it must ask after suspending calculation. */
+  recalculations = 0;
+
   constructor(private readonly context: FakeExcelContext) {}
+
+  calculate(_type: string): void {
+    this.context.enqueue('Application.calculate', () => {
+      this.recalculations++;
+    });
+  }
 
   suspendApiCalculationUntilNextSync(): void {
     this.context.enqueue('Application.suspendApiCalculationUntilNextSync', () => {});
