@@ -1,4 +1,4 @@
-// Assembles Code.js from its sections (custom functions now; server functions for the sidebar later).
+// Assembles Code.js from its sections (custom functions, then the server functions for the menu and sidebar).
 
 const HEADER = `/**
  * @OnlyCurrentDoc

@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { FUNCTIONS } from '../../core/index';
 import { renderCode } from '../../sheets-addon/code';
 import { CODE_FILE, CORE_FILE, CORE_GLOBAL, MANIFEST_FILE } from '../../sheets-addon/files';
+import { SERVER_FUNCTIONS } from '../../sheets-addon/server';
+import { serverFunctionWrappers } from '../../sheets-addon/server-wrappers';
 import { customFunctionWrappers } from '../../sheets-addon/wrappers';
 import { bundle } from './bundle';
 import { ROOT, type BuildOptions } from './options';
@@ -17,7 +19,10 @@ export async function buildSheets({ outDir }: BuildOptions): Promise<string[]> {
     globalName: CORE_GLOBAL,
   });
   // Generated as text, not through esbuild, which would drop the JSDoc Sheets reads.
-  const code = renderCode([customFunctionWrappers(FUNCTIONS)]);
+  const code = renderCode([
+    customFunctionWrappers(FUNCTIONS),
+    serverFunctionWrappers(Object.keys(SERVER_FUNCTIONS)),
+  ]);
   const manifest = await readFile(resolve(ROOT, 'sheets-addon', MANIFEST_FILE));
   return Promise.all([
     writeOutput(join(dir, CORE_FILE), core),

@@ -42,10 +42,11 @@ describe('Code.js', () => {
     expect(code.slice(0, 200)).toMatch(/^\/\*\*\n \* @OnlyCurrentDoc\n \*\//);
   });
 
-  it('declares each registry function once, at top level, and no other', () => {
+  it('declares each registry function once, at top level, then the server functions, and no other', () => {
     const declared = [...code.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]);
-    expect(declared).toEqual(FUNCTIONS.map((f) => f.name));
-    expect([...byName.keys()]).toEqual(declared);
+    const server = ['onOpen', 'onInstall', 'showSidebar', 'insertTemplate'];
+    expect(declared).toEqual([...FUNCTIONS.map((f) => f.name), ...server]);
+    expect([...byName.keys()]).toEqual(FUNCTIONS.map((f) => f.name));
   });
 
   it.each(FUNCTIONS.map((spec) => [spec.name, spec] as const))(

@@ -1,0 +1,220 @@
+/// <reference types="google-apps-script" />
+// Inserts a template plan into a spreadsheet with SpreadsheetApp, in a number of calls that does not grow with rows or periods.
+import {
+  parseCell,
+  parseRange,
+  uniqueSheetName,
+  type ChartPlan,
+  type SheetPlan,
+  type ValidationPlan,
+} from '../core/templates/index';
+import { bottomBorders, coverGrid, hasNotes, sheetsGrid, statusRules, widthRuns } from './grid';
+import { SHEETS_MESSAGES, reasonOf } from './messages';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+type DataValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+
+/** The Apps Script services the insert needs besides the spreadsheet; tests pass fakes. */
+export interface SheetsServices {
+  spreadsheetApp: Pick<
+    GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+    'newDataValidation' | 'newConditionalFormatRule' | 'BorderStyle'
+  >;
+  charts: Pick<GoogleAppsScript.Charts.Charts, 'ChartType'>;
+}
+
+/** Sheets has no plain "is a number" criterion; a number rule without bounds accepts this span. */
+const ANY_NUMBER = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Adds the plan as a new sheet named `plan.sheetName`, or "Name (2)", … when taken, and makes it
+ * the active sheet; existing sheets are never touched. On any failure the new sheet is deleted
+ * and an Error says, in the plan's language, what failed and that nothing was changed.
+ * The number of service calls depends on the template, never on its rows or periods.
+ */
+export function applyPlanToSheets(
+  spreadsheet: Spreadsheet,
+  plan: SheetPlan,
+  services: SheetsServices,
+): { sheetName: string } {
+  const messages = SHEETS_MESSAGES[plan.options.lang];
+  const sheetName = uniqueSheetName(
+    plan.sheetName,
+    spreadsheet.getSheets().map((sheet) => sheet.getName()),
+  );
+  let sheet: Sheet;
+  try {
+    sheet = spreadsheet.insertSheet(sheetName);
+  } catch (error) {
+    throw new Error(messages.insertFailed(sheetName, reasonOf(error)), { cause: error });
+  }
+  try {
+    writeSheet(sheet, plan, services);
+  } catch (error) {
+    const reason = reasonOf(error);
+    const left = removeSheet(spreadsheet, sheet);
+    throw new Error(
+      left === undefined
+        ? messages.insertFailed(sheetName, reason)
+        : messages.insertFailedSheetLeft(sheetName, reason, left),
+      { cause: error },
+    );
+  }
+  return { sheetName };
+}
+
+/** Deletes the partly built sheet; why not, when even that fails. */
+function removeSheet(spreadsheet: Spreadsheet, sheet: Sheet): string | undefined {
+  try {
+    spreadsheet.deleteSheet(sheet);
+    return undefined;
+  } catch (cleanup) {
+    return reasonOf(cleanup);
+  }
+}
+
+function writeSheet(sheet: Sheet, plan: SheetPlan, services: SheetsServices): void {
+  const rows = plan.cells.length;
+  const columns = plan.columnWidths.length;
+  // A new sheet's size is Sheets' default (1000 × 26), smaller than the largest plans; growing
+  // it by the plan's own size always makes room, without asking for the size first.
+  sheet.insertRowsAfter(1, rows);
+  sheet.insertColumnsAfter(1, columns);
+
+  const grid = sheetsGrid(plan);
+  const range = sheet.getRange(1, 1, rows, columns);
+  // Values first: number formats set afterwards win over any format Sheets infers from them.
+  range.setValues(grid.values);
+  range.setNumberFormats(grid.numberFormats);
+  range.setBackgrounds(grid.backgrounds);
+  range.setFontColors(grid.fontColors);
+  range.setFontWeights(grid.fontWeights);
+  range.setFontStyles(grid.fontStyles);
+  range.setFontSizes(grid.fontSizes);
+  range.setHorizontalAlignments(grid.horizontalAlignments);
+  range.setWraps(grid.wraps);
+  if (hasNotes(plan)) range.setNotes(grid.notes);
+  if (plan.validations.length > 0)
+    range.setDataValidations(validationGrid(plan, services.spreadsheetApp));
+
+  for (const [colour, ranges] of bottomBorders(plan))
+    sheet
+      .getRangeList(ranges)
+      .setBorder(
+        null,
+        null,
+        true,
+        null,
+        null,
+        null,
+        colour,
+        services.spreadsheetApp.BorderStyle.SOLID,
+      );
+  for (const run of widthRuns(plan.columnWidths))
+    sheet.setColumnWidths(run.start, run.count, run.width);
+  sheet.setFrozenRows(plan.frozen.rows);
+  sheet.setFrozenColumns(plan.frozen.columns);
+  for (const merge of plan.merges) sheet.getRange(merge).merge();
+
+  const rules = statusRules(plan.conditionalFormats).map((rule) =>
+    services.spreadsheetApp
+      .newConditionalFormatRule()
+      .whenTextEqualTo(rule.equals)
+      .setBackground(rule.fill)
+      .setFontColor(rule.fontColor)
+      .setRanges(sheet.getRangeList(rule.ranges).getRanges())
+      .build(),
+  );
+  if (rules.length > 0) sheet.setConditionalFormatRules(rules);
+
+  for (const chart of plan.charts) insertChart(sheet, chart, services.charts.ChartType);
+
+  // Last, as plan.ts asks: the description and open input ranges belong to the finished sheet.
+  if (plan.protection.enabled) {
+    const protection = sheet
+      .protect()
+      .setDescription(SHEETS_MESSAGES[plan.options.lang].protectionDescription);
+    if (plan.protection.unlockedRanges.length > 0)
+      protection.setUnprotectedRanges(
+        sheet.getRangeList(plan.protection.unlockedRanges).getRanges(),
+      );
+    // Enforced, not a warning: other editors cannot change formulas; the owner always can.
+    protection.setWarningOnly(false);
+  }
+  sheet.activate();
+}
+
+/** One rule object per distinct validation (built once), placed on every cell it covers. */
+function validationGrid(
+  plan: SheetPlan,
+  spreadsheetApp: SheetsServices['spreadsheetApp'],
+): (DataValidation | null)[][] {
+  const built = new Map<string, DataValidation>();
+  const items = plan.validations.map((validation) => {
+    const key = JSON.stringify([validation.rule, validation.help, validation.reject]);
+    let rule = built.get(key);
+    if (!rule) {
+      rule = requireRule(spreadsheetApp.newDataValidation(), validation.rule)
+        .setHelpText(validation.help)
+        .setAllowInvalid(!validation.reject)
+        .build();
+      built.set(key, rule);
+    }
+    return { range: validation.range, item: rule };
+  });
+  return coverGrid(plan.cells.length, plan.columnWidths.length, items);
+}
+
+/**
+ * The criterion of a rule. Sheets has no whole-number criterion, so `whole` rules are enforced
+ * by their bounds only (a custom formula would need references relative to each range).
+ */
+function requireRule(
+  builder: DataValidationBuilder,
+  rule: ValidationPlan['rule'],
+): DataValidationBuilder {
+  switch (rule.type) {
+    case 'date':
+      return builder.requireDate();
+    case 'list':
+      return builder.requireValueInList([...rule.items], true);
+    case 'number':
+      if (rule.min !== undefined && rule.max !== undefined)
+        return builder.requireNumberBetween(rule.min, rule.max);
+      if (rule.min !== undefined) return builder.requireNumberGreaterThanOrEqualTo(rule.min);
+      if (rule.max !== undefined) return builder.requireNumberLessThanOrEqualTo(rule.max);
+      return builder.requireNumberBetween(-ANY_NUMBER, ANY_NUMBER);
+  }
+}
+
+const CHART_TYPES = { line: 'LINE', column: 'COLUMN', bar: 'BAR' } as const;
+
+/** One chart: categories then series ranges, fetched in one call; literal legend names. */
+function insertChart(
+  sheet: Sheet,
+  chart: ChartPlan,
+  chartType: GoogleAppsScript.Charts.Charts['ChartType'],
+): void {
+  const ranges = sheet
+    .getRangeList([chart.categories, ...chart.series.map((s) => s.values)])
+    .getRanges();
+  const anchor = parseCell(chart.anchor);
+  const { row1, col1, row2, col2 } = parseRange(chart.categories);
+  let builder = sheet.newChart().setChartType(chartType[CHART_TYPES[chart.type]]).setNumHeaders(0);
+  for (const range of ranges) builder = builder.addRange(range);
+  // Data laid out along a row: each range is one series, not one point per series.
+  if (row1 === row2 && col2 > col1) builder = builder.setTransposeRowsAndColumns(true);
+  const built = builder
+    .setPosition(anchor.row + 1, anchor.col + 1, 0, 0)
+    .setOption('title', chart.title)
+    .setOption('width', chart.width)
+    .setOption('height', chart.height)
+    .setOption(
+      'series',
+      Object.fromEntries(chart.series.map((s, i) => [i, { labelInLegend: s.name }])),
+    )
+    .build();
+  sheet.insertChart(built);
+}

@@ -1,0 +1,69 @@
+/// <reference types="google-apps-script" />
+// The Apps Script server functions: the add-on menu, the sidebar, and insertTemplate for google.script.run.
+import { buildPlan, monthOf, type TemplateOptionsInput } from '../core/templates/index';
+import { applyPlanToSheets } from './apply-plan';
+import { currencyOfLocale, langOfLocale } from './locale';
+
+/** The sidebar page in the Apps Script project (built with its JS and CSS inlined). */
+const SIDEBAR_FILE = 'Sidebar';
+const SIDEBAR_TITLE = 'KPI Templates';
+
+/** What the sidebar sends through google.script.run (templates.md, "Entry points"). */
+export interface InsertRequest {
+  templateId: unknown;
+  options?: unknown;
+}
+
+/**
+ * Adds Extensions › (add-on name) › Open sidebar. Runs in every authorization mode, including
+ * AuthMode.NONE before the user has authorized the add-on, so it creates the menu and nothing else.
+ */
+export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  SpreadsheetApp.getUi().createAddonMenu().addItem('Open sidebar', 'showSidebar').addToUi();
+}
+
+/** Right after installation onOpen has not run for the open spreadsheet, so the menu is added here. */
+export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(event as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+/** Opens the sidebar (menu item "Open sidebar"). */
+export function showSidebar(): void {
+  const page = HtmlService.createHtmlOutputFromFile(SIDEBAR_FILE).setTitle(SIDEBAR_TITLE);
+  SpreadsheetApp.getUi().showSidebar(page);
+}
+
+/**
+ * Inserts template `request.templateId` with `request.options` into the active spreadsheet and
+ * returns the new sheet's name. Options the request leaves out default to the user's language,
+ * the spreadsheet locale's currency and the current month. Throws an Error whose message lists
+ * every refused option (one per line, in the request's language) without touching the
+ * spreadsheet, or says what failed during the insert after removing the partly built sheet;
+ * google.script.run hands that message to the sidebar's failure handler.
+ */
+export function insertTemplate(request: InsertRequest): { sheetName: string } {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const options = isRecord(request?.options) ? (request.options as TemplateOptionsInput) : {};
+  const result = buildPlan(
+    String(request?.templateId),
+    options,
+    {
+      lang: langOfLocale(Session.getActiveUserLocale()),
+      currency: currencyOfLocale(spreadsheet.getSpreadsheetLocale()),
+      startMonth: monthOf(new Date()),
+    },
+    { functionPrefix: '' },
+  );
+  if (!result.ok) throw new Error(result.errors.map((error) => error.message).join('\n'));
+  return applyPlanToSheets(spreadsheet, result.plan, {
+    spreadsheetApp: SpreadsheetApp,
+    charts: Charts,
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The functions Code.js declares at top level, each handing over to this bundle. */
+export const SERVER_FUNCTIONS = { onOpen, onInstall, showSidebar, insertTemplate };

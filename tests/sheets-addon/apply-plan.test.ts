@@ -1,0 +1,374 @@
+// The Sheets adapter against a recording fake of SpreadsheetApp: batched calls, what is written, names, rollback, literal text.
+import { describe, expect, it } from 'vitest';
+import {
+  STATUS_STYLES,
+  TEMPLATE_IDS,
+  TEMPLATE_SHAPES,
+  buildPlan,
+  parseRange,
+  styleOf,
+  type SheetPlan,
+  type TemplateId,
+  type TemplateOptionsInput,
+} from '../../core/templates/index';
+import { applyPlanToSheets } from '../../sheets-addon/apply-plan';
+import {
+  fakeAppsScript,
+  type FakeDataValidation,
+  type FakeSheet,
+} from '../support/fake-spreadsheet-app';
+
+function planOf(templateId: TemplateId, options: TemplateOptionsInput = {}): SheetPlan {
+  const result = buildPlan(templateId, options, {}, { functionPrefix: '' });
+  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('; '));
+  return result.plan;
+}
+
+function insert(plan: SheetPlan, sheetNames: readonly string[] = ['Sheet1']) {
+  const world = fakeAppsScript({ sheetNames });
+  const { sheetName } = applyPlanToSheets(world.spreadsheetApi, plan, world.services);
+  const sheet = world.spreadsheet.sheet(sheetName);
+  if (!sheet) throw new Error(`no sheet ${sheetName}`);
+  return { world, sheetName, sheet };
+}
+
+function grid(sheet: FakeSheet, aspect: string): unknown[][] {
+  const written = sheet.grids.get(aspect);
+  if (!written) throw new Error(`nothing written for ${aspect}`);
+  return written.data;
+}
+
+/** Every (row, col) of an A1 range, zero-based. */
+function cellsOf(range: string): [number, number][] {
+  const { row1, col1, row2, col2 } = parseRange(range);
+  const cells: [number, number][] = [];
+  for (let r = row1; r <= row2; r++) for (let c = col1; c <= col2; c++) cells.push([r, c]);
+  return cells;
+}
+
+describe('applyPlanToSheets: the number of SpreadsheetApp calls', () => {
+  const counts = (plan: SheetPlan) => insert(plan).world.recorder.tally();
+
+  it.each(TEMPLATE_IDS.filter((id) => TEMPLATE_SHAPES[id].periods !== undefined))(
+    '%s: identical for 1 and 24 periods',
+    (id) => {
+      const one = planOf(id, { periods: 1, example: true });
+      const many = planOf(id, { periods: 24, example: true });
+      expect(many.cells.length).toBeGreaterThan(one.cells.length);
+      expect(counts(many)).toEqual(counts(one));
+    },
+  );
+
+  it.each(TEMPLATE_IDS.filter((id) => TEMPLATE_SHAPES[id].rows !== undefined))(
+    '%s: identical for 1 and 50 rows',
+    (id) => {
+      const one = planOf(id, { rows: 1, example: true });
+      const many = planOf(id, { rows: 50, example: true });
+      expect(many.cells.length * many.columnWidths.length).toBeGreaterThan(
+        one.cells.length * one.columnWidths.length,
+      );
+      expect(counts(many)).toEqual(counts(one));
+    },
+  );
+
+  it.each(
+    TEMPLATE_IDS.filter(
+      (id) => TEMPLATE_SHAPES[id].rows === undefined && TEMPLATE_SHAPES[id].periods === undefined,
+    ),
+  )('%s: identical whatever periods and rows are asked for (the template ignores them)', (id) => {
+    expect(counts(planOf(id, { periods: 24, rows: 50 }))).toEqual(
+      counts(planOf(id, { periods: 1, rows: 1 })),
+    );
+  });
+
+  it('fits a plan larger than a new sheet (1000 rows × 26 columns)', () => {
+    const tall = planOf('activity', { periods: 24, rows: 50 });
+    const wide = planOf('vendor-evaluation', { rows: 50 });
+    expect(tall.cells.length).toBeGreaterThan(1000);
+    expect(wide.columnWidths.length).toBeGreaterThan(26);
+    expect(grid(insert(tall).sheet, 'values')).toHaveLength(tall.cells.length);
+    expect(grid(insert(wide).sheet, 'values')[0]).toHaveLength(wide.columnWidths.length);
+  });
+
+  it('writes each cell aspect of the grid with one 2-D call', () => {
+    const tally = insert(planOf('activity', { periods: 24, rows: 50 })).world.recorder.tally();
+    for (const method of [
+      'setValues',
+      'setNumberFormats',
+      'setBackgrounds',
+      'setFontColors',
+      'setFontWeights',
+    ])
+      expect(tally[`Range.${method}`], method).toBe(1);
+    expect(tally['Range.setFormulas']).toBeUndefined();
+    expect(tally['Range.setValue']).toBeUndefined();
+  });
+});
+
+describe.each(TEMPLATE_IDS)('applyPlanToSheets writes the plan of %s', (id) => {
+  const plan = planOf(id, { periods: 3, rows: 2 });
+  const { world, sheet, sheetName } = insert(plan);
+  const rows = plan.cells.length;
+  const columns = plan.columnWidths.length;
+
+  it('into a new sheet with the plan name, made active, the grid from A1', () => {
+    expect(sheetName).toBe(plan.sheetName);
+    expect(world.spreadsheet.sheets.map((s) => s.name)).toEqual(['Sheet1', plan.sheetName]);
+    expect(world.spreadsheet.active).toBe(sheet);
+    expect(sheet.grids.get('values')?.a1).toBe(`A1:${plan.lastCell}`);
+  });
+
+  it('values and formulas together: formulas as written, numbers as numbers, text behind an apostrophe', () => {
+    const values = grid(sheet, 'values');
+    plan.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const written = values[r]![c];
+        if (!cell || (cell.formula === undefined && cell.value === undefined))
+          expect(written).toBe('');
+        else if (cell.formula !== undefined) expect(written).toBe(cell.formula);
+        else if (typeof cell.value === 'string')
+          expect(written).toBe(cell.value === '' ? '' : `'${cell.value}`);
+        else expect(written).toBe(cell.value);
+      }),
+    );
+    expect(values[0]![0]).toBe(`'${plan.cells[0]![0]!.value as string}`);
+  });
+
+  it('number formats, General where the plan has none', () => {
+    const formats = grid(sheet, 'numberFormats');
+    plan.cells.forEach((row, r) =>
+      row.forEach((cell, c) => expect(formats[r]![c]).toBe(cell?.format ?? 'General')),
+    );
+  });
+
+  it("styles from the theme's roles, input cells marked", () => {
+    const backgrounds = grid(sheet, 'backgrounds');
+    const weights = grid(sheet, 'fontWeights');
+    const styles = grid(sheet, 'fontStyles');
+    const sizes = grid(sheet, 'fontSizes');
+    plan.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const style = cell ? styleOf(cell) : {};
+        expect(backgrounds[r]![c]).toBe(style.fill ?? null);
+        expect(weights[r]![c]).toBe(style.bold ? 'bold' : 'normal');
+        expect(styles[r]![c]).toBe(style.italic ? 'italic' : 'normal');
+        expect(sizes[r]![c]).toBe(style.fontSize ?? 10);
+        if (cell?.input) expect(backgrounds[r]![c]).toMatch(/^#[0-9A-F]{6}$/i);
+      }),
+    );
+    for (const aspect of ['fontColors', 'horizontalAlignments', 'wraps'])
+      expect(grid(sheet, aspect)).toHaveLength(rows);
+  });
+
+  it('column widths, frozen panes and merges', () => {
+    expect([...Array(columns).keys()].map((c) => sheet.columnWidths.get(c + 1))).toEqual(
+      plan.columnWidths,
+    );
+    expect(sheet.frozenRows).toBe(plan.frozen.rows);
+    expect(sheet.frozenColumns).toBe(plan.frozen.columns);
+    expect(sheet.merges).toEqual(plan.merges);
+  });
+
+  it('data validation on exactly the validated cells, rejecting invalid input, with help text', () => {
+    const validations = (sheet.grids.get('dataValidations')?.data ??
+      []) as (FakeDataValidation | null)[][];
+    const expected = new Map<string, (typeof plan.validations)[number]>();
+    for (const validation of plan.validations)
+      for (const [r, c] of cellsOf(validation.range)) expected.set(`${r},${c}`, validation);
+    if (plan.validations.length > 0) expect(validations).toHaveLength(rows);
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < columns; c++) {
+        const want = expected.get(`${r},${c}`);
+        const got = validations[r]?.[c] ?? null;
+        if (!want) {
+          expect(got).toBeNull();
+          continue;
+        }
+        expect(got?.helpText).toBe(want.help);
+        expect(got?.allowInvalid).toBe(false);
+        const rule = want.rule;
+        if (rule.type === 'date') expect(got?.criteria).toBe('DATE_IS_VALID_DATE');
+        else if (rule.type === 'list') expect(got?.args[0]).toEqual(rule.items);
+        else if (rule.min !== undefined && rule.max !== undefined)
+          expect([got?.criteria, ...(got?.args ?? [])]).toEqual([
+            'NUMBER_BETWEEN',
+            rule.min,
+            rule.max,
+          ]);
+        else if (rule.min !== undefined)
+          expect([got?.criteria, ...(got?.args ?? [])]).toEqual([
+            'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+            rule.min,
+          ]);
+        else expect(got?.criteria).toMatch(/^NUMBER_/);
+      }
+    const distinct = new Set(plan.validations.map((v) => JSON.stringify([v.rule, v.help])));
+    expect(world.recorder.tally()['SpreadsheetApp.newDataValidation'] ?? 0).toBe(distinct.size);
+  });
+
+  it('conditional formats colour each status text on its ranges', () => {
+    const rules = sheet.conditionalFormatRules;
+    for (const format of plan.conditionalFormats) {
+      const rule = rules.find(
+        (r) => r.textEqualTo === format.equals && r.ranges.includes(format.range),
+      );
+      expect(rule, `${format.equals} on ${format.range}`).toBeDefined();
+      expect(rule?.background).toBe(STATUS_STYLES[format.role].fill);
+      expect(rule?.fontColor).toBe(STATUS_STYLES[format.role].fontColor);
+    }
+    expect(rules.flatMap((r) => r.ranges)).toHaveLength(plan.conditionalFormats.length);
+  });
+
+  it('protection without password, input ranges left open', () => {
+    expect(plan.protection.enabled).toBe(true);
+    expect(sheet.protection?.unprotectedRanges).toEqual(plan.protection.unlockedRanges);
+    expect(sheet.protection?.warningOnly).toBe(false);
+    expect(sheet.protection?.description).toMatch(/\w/);
+  });
+
+  it('charts from the plan ranges at the anchor, with title, size and legend names', () => {
+    expect(sheet.charts).toHaveLength(plan.charts.length);
+    plan.charts.forEach((chart, i) => {
+      const written = sheet.charts[i]!;
+      const anchor = parseRange(chart.anchor);
+      expect(written.chartType).toBe(chart.type.toUpperCase());
+      expect(written.ranges).toEqual([chart.categories, ...chart.series.map((s) => s.values)]);
+      expect(written.position).toEqual([anchor.row1 + 1, anchor.col1 + 1, 0, 0]);
+      expect(written.options).toMatchObject({
+        title: chart.title,
+        width: chart.width,
+        height: chart.height,
+      });
+      expect(written.options.series).toEqual(
+        Object.fromEntries(chart.series.map((s, n) => [n, { labelInLegend: s.name }])),
+      );
+      const categories = parseRange(chart.categories);
+      expect(written.transposed).toBe(
+        categories.row1 === categories.row2 && categories.col2 > categories.col1,
+      );
+    });
+  });
+
+  it('a bottom border under every cell whose role has one', () => {
+    const bordered = new Set(
+      sheet.borders.flatMap((border) =>
+        border.ranges.flatMap((range) => cellsOf(range).map(([r, c]) => `${r},${c}`)),
+      ),
+    );
+    plan.cells.forEach((row, r) =>
+      row.forEach((cell, c) =>
+        expect(bordered.has(`${r},${c}`)).toBe(!!cell && styleOf(cell).borderBottom !== undefined),
+      ),
+    );
+    for (const border of sheet.borders)
+      expect(border.sides).toMatchObject({ top: null, bottom: true });
+  });
+});
+
+describe('applyPlanToSheets: names and existing sheets', () => {
+  it('uses "Name (2)" when the name is taken, comparing case-insensitively', () => {
+    const plan = planOf('funnel');
+    expect(insert(plan, ['Sheet1', 'Lead funnel']).sheetName).toBe('Lead funnel (2)');
+    expect(insert(plan, ['lead FUNNEL', 'Lead funnel (2)']).sheetName).toBe('Lead funnel (3)');
+  });
+
+  it('never touches an existing sheet beyond reading its name', () => {
+    const { world } = insert(planOf('dashboard'), ['Data', 'Monthly KPI dashboard']);
+    for (const name of ['Data', 'Monthly KPI dashboard']) {
+      const existing = world.spreadsheet.sheet(name)!;
+      expect(world.recorder.callsOn(existing).map((call) => call.method)).toEqual(['getName']);
+      expect(existing.grids.size + existing.merges.length + existing.charts.length).toBe(0);
+    }
+  });
+
+  it('leaves protection off when the plan asks for none', () => {
+    const { sheet, world } = insert(planOf('roi', { protect: false }));
+    expect(sheet.protection).toBeUndefined();
+    expect(world.recorder.tally()['Sheet.protect']).toBeUndefined();
+  });
+});
+
+describe('applyPlanToSheets: rollback', () => {
+  const plan = planOf('dashboard');
+  const succeeded = insert(plan).world.recorder.calls;
+  const inserted = succeeded.findIndex((call) => call.method === 'insertSheet');
+  const before = new Set(succeeded.slice(0, inserted + 1).map((call) => call.method));
+  const laterMethods = [
+    ...new Set(succeeded.slice(inserted + 1).map((call) => call.method)),
+  ].filter((method) => !before.has(method));
+
+  it('has write calls to fail', () => {
+    expect(laterMethods).toEqual(
+      expect.arrayContaining(['setValues', 'setDataValidations', 'protect', 'insertChart']),
+    );
+  });
+
+  it.each(laterMethods)(
+    'when %s fails: the new sheet is deleted and the error says what failed',
+    (method) => {
+      const world = fakeAppsScript({ sheetNames: ['Data'] });
+      world.recorder.failOn(method, 'Service Spreadsheets failed while accessing document.');
+      expect(() => applyPlanToSheets(world.spreadsheetApi, plan, world.services)).toThrow(
+        "Could not insert 'Monthly KPI dashboard': Service Spreadsheets failed while accessing document. Nothing was changed.",
+      );
+      expect(world.spreadsheet.sheets.map((sheet) => sheet.name)).toEqual(['Data']);
+      expect(world.recorder.tally()['Spreadsheet.deleteSheet']).toBe(1);
+    },
+  );
+
+  it('says it in Finnish for a Finnish plan', () => {
+    const world = fakeAppsScript();
+    world.recorder.failOn('setValues', 'Timeout');
+    const finnish = planOf('funnel', { lang: 'fi' });
+    expect(() => applyPlanToSheets(world.spreadsheetApi, finnish, world.services)).toThrow(
+      `Taulukon '${finnish.sheetName}' lisääminen epäonnistui: Timeout. Mitään ei muutettu.`,
+    );
+    expect(world.spreadsheet.sheets.map((sheet) => sheet.name)).toEqual(['Sheet1']);
+  });
+
+  it('when adding the sheet itself fails, there is nothing to delete', () => {
+    const world = fakeAppsScript();
+    world.recorder.failOn('insertSheet', 'Too many sheets');
+    expect(() => applyPlanToSheets(world.spreadsheetApi, plan, world.services)).toThrow(
+      "Could not insert 'Monthly KPI dashboard': Too many sheets. Nothing was changed.",
+    );
+    expect(world.recorder.tally()['Spreadsheet.deleteSheet']).toBeUndefined();
+  });
+
+  it('when the cleanup fails too, the message says the unfinished sheet is left', () => {
+    const world = fakeAppsScript();
+    world.recorder.failOn('setValues', 'Timeout');
+    world.spreadsheet.deleteSheet = () => {
+      throw new Error('Offline');
+    };
+    expect(() => applyPlanToSheets(world.spreadsheetApi, plan, world.services)).toThrow(
+      "Could not insert 'Monthly KPI dashboard': Timeout. The unfinished sheet 'Monthly KPI dashboard' could not be removed (Offline); please delete it.",
+    );
+  });
+});
+
+describe('applyPlanToSheets: user text stays text', () => {
+  it('text starting with = + - @ (or looking like a number or date) is written behind an apostrophe', () => {
+    const plan = planOf('email', { rows: 4 });
+    const texts = [
+      '=HYPERLINK("http://evil.example","x")',
+      '+358 40 123 4567',
+      '-5',
+      '@channel',
+      '2026-01',
+      "'quoted",
+    ];
+    texts.forEach((value, i) => (plan.cells[6 + i]![0] = { value, role: 'label', input: true }));
+    const values = grid(insert(plan).sheet, 'values');
+    texts.forEach((text, i) => expect(values[6 + i]![0]).toBe(`'${text}`));
+  });
+
+  it('numbers, booleans and formulas are not prefixed', () => {
+    const plan = planOf('roi');
+    plan.cells[5]![1] = { value: -12.5, input: true };
+    plan.cells[6]![1] = { value: true, input: true };
+    plan.cells[7]![1] = { formula: '=B6*2', calc: { kind: 'sum', refs: ['B6', 'B6'] } };
+    const values = grid(insert(plan).sheet, 'values');
+    expect([values[5]![1], values[6]![1], values[7]![1]]).toEqual([-12.5, true, '=B6*2']);
+  });
+});

@@ -1,0 +1,169 @@
+// The Apps Script server functions with faked globals: add-on menu, sidebar, insertTemplate with host defaults and refusals.
+import { readFileSync, readdirSync } from 'node:fs';
+import vm from 'node:vm';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildPlan, type TemplateOptionsInput } from '../../core/templates/index';
+import { applyPlanToSheets } from '../../sheets-addon/apply-plan';
+import { insertTemplate, onInstall, onOpen, showSidebar } from '../../sheets-addon/server';
+import { fakeAppsScript, type FakeAppsScriptOptions } from '../support/fake-spreadsheet-app';
+
+let world: ReturnType<typeof fakeAppsScript>;
+
+function useWorld(options: FakeAppsScriptOptions = {}): void {
+  world = fakeAppsScript(options);
+  for (const [name, service] of Object.entries(world.globals)) vi.stubGlobal(name, service);
+}
+
+beforeEach(() => useWorld());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe('onOpen and onInstall', () => {
+  it.each([
+    ['onOpen', onOpen],
+    ['onInstall', onInstall],
+  ] as const)(
+    '%s adds the add-on menu item "Open sidebar" calling showSidebar, and does nothing else',
+    (_, handler) => {
+      // AuthMode.NONE (before authorization): only the menu may be built, no document or user access.
+      handler({ authMode: 'NONE' } as never);
+      expect(world.ui.addonMenus).toHaveLength(1);
+      expect(world.ui.addonMenus[0]!.items).toEqual([
+        { caption: 'Open sidebar', functionName: 'showSidebar' },
+      ]);
+      expect(new Set(world.recorder.calls.map((call) => call.kind))).toEqual(
+        new Set(['SpreadsheetApp', 'Ui', 'Menu']),
+      );
+    },
+  );
+});
+
+describe('showSidebar', () => {
+  it('shows Sidebar.html titled "KPI Templates"', () => {
+    showSidebar();
+    expect(world.ui.sidebars).toEqual([
+      expect.objectContaining({ file: 'Sidebar', title: 'KPI Templates' }),
+    ]);
+  });
+});
+
+describe('insertTemplate', () => {
+  /** The sheet a plan with exactly these options gives, through the adapter, in a fresh world. */
+  function expectedGrid(templateId: string, options: TemplateOptionsInput) {
+    const result = buildPlan(templateId, options, {}, { functionPrefix: '' });
+    if (!result.ok) throw new Error('plan refused');
+    const other = fakeAppsScript();
+    const { sheetName } = applyPlanToSheets(other.spreadsheetApi, result.plan, other.services);
+    const sheet = other.spreadsheet.sheet(sheetName)!;
+    return {
+      sheetName,
+      values: sheet.grids.get('values'),
+      formats: sheet.grids.get('numberFormats'),
+    };
+  }
+
+  it('inserts the template and returns the new sheet name, "(2)" the second time', () => {
+    expect(insertTemplate({ templateId: 'funnel', options: { periods: 3 } })).toEqual({
+      sheetName: 'Lead funnel',
+    });
+    expect(insertTemplate({ templateId: 'funnel', options: { periods: 3 } })).toEqual({
+      sheetName: 'Lead funnel (2)',
+    });
+    expect(world.spreadsheet.sheets.map((sheet) => sheet.name)).toEqual([
+      'Sheet1',
+      'Lead funnel',
+      'Lead funnel (2)',
+    ]);
+  });
+
+  it("fills left-out options from the host: the user's language, the locale's currency, this month", () => {
+    useWorld({ userLocale: 'fi', spreadsheetLocale: 'en_US' });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2027, 2, 15, 12));
+    const { sheetName } = insertTemplate({ templateId: 'dashboard', options: { periods: 2 } });
+    const expected = expectedGrid('dashboard', {
+      periods: 2,
+      lang: 'fi',
+      currency: 'USD',
+      startMonth: '2027-03',
+    });
+    const sheet = world.spreadsheet.sheet(sheetName)!;
+    expect(sheetName).toBe(expected.sheetName);
+    expect(sheet.grids.get('values')).toEqual(expected.values);
+    expect(sheet.grids.get('numberFormats')).toEqual(expected.formats);
+  });
+
+  it('lets the request override the host defaults', () => {
+    useWorld({ userLocale: 'fi', spreadsheetLocale: 'sv_SE' });
+    const options = { periods: 2, lang: 'en', currency: 'GBP', startMonth: '2025-11' } as const;
+    const { sheetName } = insertTemplate({ templateId: 'dashboard', options });
+    const expected = expectedGrid('dashboard', options);
+    expect(sheetName).toBe(expected.sheetName);
+    expect(world.spreadsheet.sheet(sheetName)!.grids.get('numberFormats')).toEqual(
+      expected.formats,
+    );
+  });
+
+  it('refuses bad options with every reason, one per line, and inserts nothing', () => {
+    let message = '';
+    try {
+      insertTemplate({ templateId: 'funnel', options: { periods: 99, rows: 0 } });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.split('\n')).toHaveLength(2);
+    expect(message).toMatch(/99/);
+    expect(world.spreadsheet.sheets.map((sheet) => sheet.name)).toEqual(['Sheet1']);
+    expect(world.recorder.tally()['Spreadsheet.insertSheet']).toBeUndefined();
+  });
+
+  it('refuses an unknown template in the user language, and inserts nothing', () => {
+    useWorld({ userLocale: 'fi_FI' });
+    const refused = buildPlan('no-such-template', {}, { lang: 'fi' }, { functionPrefix: '' });
+    expect(refused.ok).toBe(false);
+    expect(() => insertTemplate({ templateId: 'no-such-template' })).toThrow(
+      refused.ok ? 'unreachable' : refused.errors[0]!.message,
+    );
+    expect(world.spreadsheet.sheets).toHaveLength(1);
+  });
+
+  it('passes on a failed insert as an Error with a clear message, leaving no sheet behind', () => {
+    world.recorder.failOn('setValues', 'Service timed out');
+    expect(() => insertTemplate({ templateId: 'roi', options: {} })).toThrow(
+      "Could not insert 'ROI calculator': Service timed out. Nothing was changed.",
+    );
+    expect(world.spreadsheet.sheets.map((sheet) => sheet.name)).toEqual(['Sheet1']);
+  });
+});
+
+describe('the built Apps Script project (dist/sheets/, from npm run build)', () => {
+  /** Every .js file in one V8 context with the fake services as globals, as Apps Script loads a project. */
+  function loadProject(): vm.Context {
+    const dir = new URL('../../dist/sheets/', import.meta.url);
+    const context = vm.createContext({ ...world.globals });
+    for (const file of readdirSync(dir)
+      .filter((name) => name.endsWith('.js'))
+      .sort())
+      vm.runInContext(readFileSync(new URL(file, dir), 'utf8'), context, { filename: file });
+    return context;
+  }
+
+  it('declares the server functions at top level, delegating to the bundle', () => {
+    const project = loadProject();
+    project.onOpen({ authMode: 'NONE' });
+    expect(world.ui.addonMenus[0]!.items).toEqual([
+      { caption: 'Open sidebar', functionName: 'showSidebar' },
+    ]);
+    project.showSidebar();
+    expect(world.ui.sidebars).toHaveLength(1);
+    expect(project.insertTemplate({ templateId: 'funnel', options: { periods: 2 } })).toEqual({
+      sheetName: 'Lead funnel',
+    });
+    expect(world.spreadsheet.sheet('Lead funnel')!.grids.get('values')).toBeDefined();
+    expect(() => project.insertTemplate({ templateId: 'funnel', options: { periods: 0 } })).toThrow(
+      /0/,
+    );
+  });
+});

@@ -1,0 +1,550 @@
+/// <reference types="google-apps-script" />
+// A recording fake of the Apps Script services the Sheets add-on uses: state to inspect, every call logged, any call made to fail.
+
+/** One call on a fake object: which object, which method, with what. */
+export interface Call {
+  kind: string;
+  target: object;
+  method: string;
+  args: unknown[];
+}
+
+const TARGET = Symbol('fake target');
+
+/** Logs every method call on the objects it wraps and throws on the call it is told to fail. */
+export class Recorder {
+  readonly calls: Call[] = [];
+  private failure: { method: string; message: string } | undefined;
+
+  /** The next call of `method` (on any object) throws an Error with `message`. */
+  failOn(method: string, message = `${method} failed`): void {
+    this.failure = { method, message };
+  }
+
+  /** How many times each "Kind.method" was called. */
+  tally(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const call of this.calls) {
+      const key = `${call.kind}.${call.method}`;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+    return counts;
+  }
+
+  /** The calls made on one fake object (its unwrapped state object). */
+  callsOn(target: object): Call[] {
+    return this.calls.filter((call) => call.target === target);
+  }
+
+  /** The object as the code under test sees it: methods recorded, `this` results re-wrapped. */
+  wrap<T extends object>(kind: string, target: T): T {
+    const proxy: T = new Proxy(target, {
+      get: (object, property, receiver) => {
+        if (property === TARGET) return object;
+        const value: unknown = Reflect.get(object, property, receiver);
+        if (typeof value !== 'function' || typeof property !== 'string') return value;
+        return (...args: unknown[]) => {
+          this.calls.push({ kind, target: object, method: property, args });
+          if (this.failure?.method === property) {
+            const { message } = this.failure;
+            this.failure = undefined;
+            throw new Error(message);
+          }
+          const result: unknown = (value as (...a: unknown[]) => unknown).apply(object, args);
+          return result === object ? proxy : result;
+        };
+      },
+    });
+    return proxy;
+  }
+}
+
+/** The state object behind a wrapped fake. */
+export function unwrap<T extends object>(wrapped: T): T {
+  return ((wrapped as Record<symbol, unknown>)[TARGET] as T | undefined) ?? wrapped;
+}
+
+function columnLetters(col: number): string {
+  let name = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** 1-based row and column of "B5". */
+function cellPosition(ref: string): { row: number; col: number } {
+  const match = /^([A-Z]+)(\d+)$/.exec(ref);
+  if (!match) throw new Error(`Range not found: ${ref}`);
+  const col = [...match[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { row: Number(match[2]), col };
+}
+
+export class FakeRange {
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly row: number,
+    readonly col: number,
+    readonly numRows: number,
+    readonly numColumns: number,
+  ) {
+    if (row + numRows - 1 > sheet.maxRows || col + numColumns - 1 > sheet.maxColumns)
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+  }
+
+  getA1Notation(): string {
+    const first = `${columnLetters(this.col)}${this.row}`;
+    const last = `${columnLetters(this.col + this.numColumns - 1)}${this.row + this.numRows - 1}`;
+    return first === last ? first : `${first}:${last}`;
+  }
+
+  private write(aspect: string, data: unknown[][]): this {
+    if (data.length !== this.numRows || data.some((row) => row.length !== this.numColumns))
+      throw new Error(`The data does not match the range ${this.getA1Notation()}.`);
+    this.sheet.grids.set(aspect, { a1: this.getA1Notation(), data });
+    return this;
+  }
+
+  setValues(values: unknown[][]): this {
+    return this.write('values', values);
+  }
+  setNumberFormats(formats: string[][]): this {
+    return this.write('numberFormats', formats);
+  }
+  setBackgrounds(colours: (string | null)[][]): this {
+    return this.write('backgrounds', colours);
+  }
+  setFontColors(colours: (string | null)[][]): this {
+    return this.write('fontColors', colours);
+  }
+  setFontWeights(weights: (string | null)[][]): this {
+    return this.write('fontWeights', weights);
+  }
+  setFontStyles(styles: (string | null)[][]): this {
+    return this.write('fontStyles', styles);
+  }
+  setFontSizes(sizes: number[][]): this {
+    return this.write('fontSizes', sizes);
+  }
+  setHorizontalAlignments(alignments: (string | null)[][]): this {
+    return this.write('horizontalAlignments', alignments);
+  }
+  setWraps(wraps: boolean[][]): this {
+    return this.write('wraps', wraps);
+  }
+  setNotes(notes: (string | null)[][]): this {
+    return this.write('notes', notes);
+  }
+  setDataValidations(rules: (FakeDataValidation | null)[][]): this {
+    return this.write('dataValidations', rules);
+  }
+  merge(): this {
+    this.sheet.merges.push(this.getA1Notation());
+    return this;
+  }
+}
+
+export class FakeRangeList {
+  constructor(
+    private readonly recorder: Recorder,
+    readonly ranges: FakeRange[],
+  ) {}
+
+  getRanges(): FakeRange[] {
+    return this.ranges.map((range) => this.recorder.wrap('Range', range));
+  }
+
+  setBorder(...args: unknown[]): this {
+    const [top, left, bottom, right, vertical, horizontal, colour, style] = args;
+    this.ranges[0]?.sheet.borders.push({
+      ranges: this.ranges.map((range) => range.getA1Notation()),
+      sides: { top, left, bottom, right, vertical, horizontal },
+      colour,
+      style,
+    });
+    return this;
+  }
+}
+
+export interface FakeDataValidation {
+  criteria: string;
+  args: unknown[];
+  helpText: string | undefined;
+  allowInvalid: boolean;
+}
+
+export class FakeDataValidationBuilder {
+  private rule: FakeDataValidation = {
+    criteria: 'NONE',
+    args: [],
+    helpText: undefined,
+    allowInvalid: true,
+  };
+
+  private require(criteria: string, args: unknown[]): this {
+    this.rule = { ...this.rule, criteria, args };
+    return this;
+  }
+  requireDate(): this {
+    return this.require('DATE_IS_VALID_DATE', []);
+  }
+  requireValueInList(values: string[], showDropdown?: boolean): this {
+    return this.require('VALUE_IN_LIST', [values, showDropdown]);
+  }
+  requireNumberBetween(start: number, end: number): this {
+    return this.require('NUMBER_BETWEEN', [start, end]);
+  }
+  requireNumberGreaterThanOrEqualTo(number: number): this {
+    return this.require('NUMBER_GREATER_THAN_OR_EQUAL_TO', [number]);
+  }
+  requireNumberLessThanOrEqualTo(number: number): this {
+    return this.require('NUMBER_LESS_THAN_OR_EQUAL_TO', [number]);
+  }
+  setHelpText(helpText: string): this {
+    this.rule = { ...this.rule, helpText };
+    return this;
+  }
+  setAllowInvalid(allowInvalid: boolean): this {
+    this.rule = { ...this.rule, allowInvalid };
+    return this;
+  }
+  build(): FakeDataValidation {
+    return { ...this.rule };
+  }
+}
+
+export interface FakeConditionalFormatRule {
+  textEqualTo: string | undefined;
+  background: string | undefined;
+  fontColor: string | undefined;
+  ranges: string[];
+}
+
+export class FakeConditionalFormatRuleBuilder {
+  private rule: FakeConditionalFormatRule = {
+    textEqualTo: undefined,
+    background: undefined,
+    fontColor: undefined,
+    ranges: [],
+  };
+
+  whenTextEqualTo(text: string): this {
+    this.rule.textEqualTo = text;
+    return this;
+  }
+  setBackground(colour: string): this {
+    this.rule.background = colour;
+    return this;
+  }
+  setFontColor(colour: string): this {
+    this.rule.fontColor = colour;
+    return this;
+  }
+  setRanges(ranges: FakeRange[]): this {
+    this.rule.ranges = ranges.map((range) => unwrap(range).getA1Notation());
+    return this;
+  }
+  build(): FakeConditionalFormatRule {
+    return { ...this.rule, ranges: [...this.rule.ranges] };
+  }
+}
+
+export interface FakeChart {
+  chartType: unknown;
+  ranges: string[];
+  numHeaders: number | undefined;
+  transposed: boolean;
+  position: [number, number, number, number] | undefined;
+  options: Record<string, unknown>;
+}
+
+export class FakeChartBuilder {
+  private chart: FakeChart = {
+    chartType: undefined,
+    ranges: [],
+    numHeaders: undefined,
+    transposed: false,
+    position: undefined,
+    options: {},
+  };
+
+  setChartType(type: unknown): this {
+    this.chart.chartType = type;
+    return this;
+  }
+  addRange(range: FakeRange): this {
+    this.chart.ranges.push(unwrap(range).getA1Notation());
+    return this;
+  }
+  setNumHeaders(headers: number): this {
+    this.chart.numHeaders = headers;
+    return this;
+  }
+  setTransposeRowsAndColumns(transpose: boolean): this {
+    this.chart.transposed = transpose;
+    return this;
+  }
+  setPosition(row: number, col: number, offsetX: number, offsetY: number): this {
+    this.chart.position = [row, col, offsetX, offsetY];
+    return this;
+  }
+  setOption(option: string, value: unknown): this {
+    this.chart.options[option] = value;
+    return this;
+  }
+  build(): FakeChart {
+    return structuredClone(this.chart);
+  }
+}
+
+export class FakeProtection {
+  description: string | undefined;
+  unprotectedRanges: string[] = [];
+  warningOnly = false;
+
+  setDescription(description: string): this {
+    this.description = description;
+    return this;
+  }
+  setUnprotectedRanges(ranges: FakeRange[]): this {
+    this.unprotectedRanges = ranges.map((range) => unwrap(range).getA1Notation());
+    return this;
+  }
+  setWarningOnly(warningOnly: boolean): this {
+    this.warningOnly = warningOnly;
+    return this;
+  }
+}
+
+export class FakeSheet {
+  /** Sheets' size for a new sheet. */
+  maxRows = 1000;
+  maxColumns = 26;
+  /** The last 2-D write per aspect ("values", "numberFormats", …) with the range it went to. */
+  readonly grids = new Map<string, { a1: string; data: unknown[][] }>();
+  readonly merges: string[] = [];
+  readonly borders: {
+    ranges: string[];
+    sides: Record<string, unknown>;
+    colour: unknown;
+    style: unknown;
+  }[] = [];
+  /** Width in pixels per 1-based column that was set. */
+  readonly columnWidths = new Map<number, number>();
+  frozenRows = 0;
+  frozenColumns = 0;
+  conditionalFormatRules: FakeConditionalFormatRule[] = [];
+  protection: FakeProtection | undefined;
+  readonly charts: FakeChart[] = [];
+
+  constructor(
+    private readonly recorder: Recorder,
+    readonly spreadsheet: FakeSpreadsheet,
+    public name: string,
+  ) {}
+
+  getName(): string {
+    return this.name;
+  }
+  getMaxRows(): number {
+    return this.maxRows;
+  }
+  getMaxColumns(): number {
+    return this.maxColumns;
+  }
+  insertRowsAfter(afterPosition: number, howMany: number): this {
+    if (afterPosition > this.maxRows || howMany < 1) throw new Error('Invalid argument: howMany');
+    this.maxRows += howMany;
+    return this;
+  }
+  insertColumnsAfter(afterPosition: number, howMany: number): this {
+    if (afterPosition > this.maxColumns || howMany < 1)
+      throw new Error('Invalid argument: howMany');
+    this.maxColumns += howMany;
+    return this;
+  }
+  getRange(...args: (number | string)[]): FakeRange {
+    return this.recorder.wrap('Range', this.range(args));
+  }
+  getRangeList(a1s: string[]): FakeRangeList {
+    if (a1s.length === 0) throw new Error('Exception: Range list is empty.');
+    return this.recorder.wrap(
+      'RangeList',
+      new FakeRangeList(
+        this.recorder,
+        a1s.map((a1) => this.range([a1])),
+      ),
+    );
+  }
+  setColumnWidths(startColumn: number, numColumns: number, width: number): this {
+    for (let col = startColumn; col < startColumn + numColumns; col++)
+      this.columnWidths.set(col, width);
+    return this;
+  }
+  setFrozenRows(rows: number): void {
+    this.frozenRows = rows;
+  }
+  setFrozenColumns(columns: number): void {
+    this.frozenColumns = columns;
+  }
+  setConditionalFormatRules(rules: FakeConditionalFormatRule[]): void {
+    this.conditionalFormatRules = rules;
+  }
+  protect(): FakeProtection {
+    this.protection = new FakeProtection();
+    return this.recorder.wrap('Protection', this.protection);
+  }
+  newChart(): FakeChartBuilder {
+    return this.recorder.wrap('EmbeddedChartBuilder', new FakeChartBuilder());
+  }
+  insertChart(chart: FakeChart): void {
+    this.charts.push(chart);
+  }
+  activate(): this {
+    this.spreadsheet.active = this;
+    return this;
+  }
+
+  private range(args: (number | string)[]): FakeRange {
+    if (typeof args[0] === 'string') {
+      const [first, last = first] = args[0].split(':') as [string, string?];
+      const a = cellPosition(first);
+      const b = cellPosition(last!);
+      return new FakeRange(this, a.row, a.col, b.row - a.row + 1, b.col - a.col + 1);
+    }
+    const [row, col, numRows = 1, numColumns = 1] = args as number[];
+    return new FakeRange(this, row!, col!, numRows, numColumns);
+  }
+}
+
+export class FakeSpreadsheet {
+  readonly sheets: FakeSheet[];
+  active: FakeSheet | undefined;
+
+  constructor(
+    private readonly recorder: Recorder,
+    sheetNames: readonly string[],
+    private readonly locale: string,
+  ) {
+    this.sheets = sheetNames.map((name) => new FakeSheet(recorder, this, name));
+    this.active = this.sheets[0];
+  }
+
+  getSheets(): FakeSheet[] {
+    return this.sheets.map((sheet) => this.recorder.wrap('Sheet', sheet));
+  }
+  insertSheet(name: string): FakeSheet {
+    if (this.sheets.some((sheet) => sheet.name.toLowerCase() === name.toLowerCase()))
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    const sheet = new FakeSheet(this.recorder, this, name);
+    this.sheets.push(sheet);
+    this.active = sheet;
+    return this.recorder.wrap('Sheet', sheet);
+  }
+  deleteSheet(sheet: FakeSheet): void {
+    const index = this.sheets.indexOf(unwrap(sheet));
+    if (index < 0) throw new Error('Sheet not found.');
+    this.sheets.splice(index, 1);
+    if (this.active === unwrap(sheet)) this.active = this.sheets[0];
+  }
+  getSpreadsheetLocale(): string {
+    return this.locale;
+  }
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((sheet) => sheet.name === name);
+  }
+}
+
+export class FakeMenu {
+  readonly items: { caption: string; functionName: string }[] = [];
+  constructor(private readonly ui: FakeUi) {}
+
+  addItem(caption: string, functionName: string): this {
+    this.items.push({ caption, functionName });
+    return this;
+  }
+  addToUi(): void {
+    this.ui.addonMenus.push(this);
+  }
+}
+
+export class FakeHtmlOutput {
+  title: string | undefined;
+  constructor(readonly file: string) {}
+
+  setTitle(title: string): this {
+    this.title = title;
+    return this;
+  }
+}
+
+export class FakeUi {
+  readonly addonMenus: FakeMenu[] = [];
+  readonly sidebars: FakeHtmlOutput[] = [];
+  constructor(private readonly recorder: Recorder) {}
+
+  createAddonMenu(): FakeMenu {
+    return this.recorder.wrap('Menu', new FakeMenu(this));
+  }
+  showSidebar(page: FakeHtmlOutput): void {
+    this.sidebars.push(unwrap(page));
+  }
+}
+
+export interface FakeAppsScriptOptions {
+  /** The spreadsheet's sheets before the test; default one "Sheet1". */
+  sheetNames?: readonly string[];
+  /** What Session.getActiveUserLocale returns (default "en"). */
+  userLocale?: string;
+  /** What Spreadsheet.getSpreadsheetLocale returns (default "en_US"). */
+  spreadsheetLocale?: string;
+}
+
+/** A fresh fake world: the recorder, the spreadsheet's state, and the globals Apps Script offers. */
+export function fakeAppsScript(options: FakeAppsScriptOptions = {}) {
+  const recorder = new Recorder();
+  const spreadsheet = new FakeSpreadsheet(
+    recorder,
+    options.sheetNames ?? ['Sheet1'],
+    options.spreadsheetLocale ?? 'en_US',
+  );
+  const ui = new FakeUi(recorder);
+  const chartTypes = { LINE: 'LINE', COLUMN: 'COLUMN', BAR: 'BAR' };
+  const spreadsheetApp = recorder.wrap('SpreadsheetApp', {
+    BorderStyle: { SOLID: 'SOLID' },
+    getUi: () => recorder.wrap('Ui', ui),
+    getActiveSpreadsheet: () => recorder.wrap('Spreadsheet', spreadsheet),
+    newDataValidation: () =>
+      recorder.wrap('DataValidationBuilder', new FakeDataValidationBuilder()),
+    newConditionalFormatRule: () =>
+      recorder.wrap('ConditionalFormatRuleBuilder', new FakeConditionalFormatRuleBuilder()),
+  });
+  const htmlService = recorder.wrap('HtmlService', {
+    createHtmlOutputFromFile: (file: string) =>
+      recorder.wrap('HtmlOutput', new FakeHtmlOutput(file)),
+  });
+  const session = recorder.wrap('Session', {
+    getActiveUserLocale: () => options.userLocale ?? 'en',
+  });
+  return {
+    recorder,
+    spreadsheet,
+    ui,
+    /** The spreadsheet as the code under test receives it. */
+    spreadsheetApi: recorder.wrap(
+      'Spreadsheet',
+      spreadsheet,
+    ) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
+    /** The services argument of applyPlanToSheets. */
+    services: {
+      spreadsheetApp: spreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+      charts: { ChartType: chartTypes } as unknown as GoogleAppsScript.Charts.Charts,
+    },
+    /** The Apps Script globals, for vi.stubGlobal. */
+    globals: {
+      SpreadsheetApp: spreadsheetApp,
+      HtmlService: htmlService,
+      Session: session,
+      Charts: { ChartType: chartTypes },
+    },
+  };
+}
