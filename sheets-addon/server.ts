@@ -2,7 +2,7 @@
 // The Apps Script server functions: the add-on menu, the sidebar, and insertTemplate for google.script.run.
 import { buildPlan, monthOf, type TemplateOptionsInput } from '../core/templates/index';
 import { applyPlanToSheets } from './apply-plan';
-import { currencyOfLocale, langOfLocale } from './locale';
+import { currencyOfLocale, langOfLocale } from '../core/i18n/locale';
 
 /** The sidebar page in the Apps Script project (built with its JS and CSS inlined). */
 const SIDEBAR_FILE = 'Sidebar';

@@ -1,6 +1,6 @@
-// Host defaults from Apps Script locales: display language and the spreadsheet's currency.
+// Language and currency defaults from host locale tags, in Apps Script's and Office's spellings.
 import { describe, expect, it } from 'vitest';
-import { currencyOfLocale, langOfLocale } from '../../sheets-addon/locale';
+import { currencyOfLocale, langOfLocale } from '../../../core/i18n/locale';
 
 describe('langOfLocale', () => {
   it('is Finnish for Finnish locales, English otherwise', () => {
@@ -18,8 +18,10 @@ describe('langOfLocale', () => {
 describe('currencyOfLocale', () => {
   it("gives the country's currency", () => {
     expect(
-      ['fi_FI', 'sv_FI', 'de_AT', 'en_US', 'en_GB', 'sv_SE', 'nb_NO'].map(currencyOfLocale),
-    ).toEqual(['EUR', 'EUR', 'EUR', 'USD', 'GBP', 'SEK', 'NOK']);
+      ['fi_FI', 'sv_FI', 'de_AT', 'en_US', 'en_GB', 'sv_SE', 'nb_NO', 'fi-FI', 'en-US'].map(
+        currencyOfLocale,
+      ),
+    ).toEqual(['EUR', 'EUR', 'EUR', 'USD', 'GBP', 'SEK', 'NOK', 'EUR', 'USD']);
   });
 
   it('gives nothing without a known country, so the core default applies', () => {

@@ -1,5 +1,5 @@
 // The host defaults Sheets knows: display language from the user's locale, currency from the spreadsheet's.
-import type { Lang } from '../core/templates/index';
+import type { Lang } from '../templates/options';
 
 /** Countries whose currency is the euro (ISO 3166 alpha-2). */
 const EURO_COUNTRIES = new Set([
@@ -52,7 +52,7 @@ export function langOfLocale(locale: string): Lang {
   return locale.toLowerCase().split(/[_-]/)[0] === 'fi' ? 'fi' : 'en';
 }
 
-/** The currency of a spreadsheet locale such as "fi_FI" or "en_US"; undefined without a known country. */
+/** The currency of a locale such as "fi_FI" or "en-US"; undefined without a known country. */
 export function currencyOfLocale(locale: string): string | undefined {
   const country = /^[a-z]{2,3}[_-]([A-Z]{2})\b/i.exec(locale)?.[1]?.toUpperCase();
   if (country === undefined) return undefined;
