@@ -16,7 +16,15 @@ export default tseslint.config(
     // The core is host-neutral: it must never reach for a host API.
     files: ['core/**/*.ts'],
     rules: {
-      'no-restricted-globals': ['error', 'Office', 'Excel', 'CustomFunctions', 'SpreadsheetApp', 'HtmlService', 'google'],
+      'no-restricted-globals': [
+        'error',
+        'Office',
+        'Excel',
+        'CustomFunctions',
+        'SpreadsheetApp',
+        'HtmlService',
+        'google',
+      ],
       'no-restricted-imports': [
         'error',
         { patterns: ['**/excel-addin/**', '**/sheets-addon/**', 'hyperformula', 'exceljs'] },
