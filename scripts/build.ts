@@ -6,7 +6,10 @@ import { buildExcel } from './build/excel';
 import { buildIcons } from './build/icons';
 import { buildManifest } from './build/manifest';
 import { ROOT, parseBuildArgs, type BuildStep } from './build/options';
+import { buildPreview } from './build/preview';
 import { buildSheets } from './build/sheets';
+import { buildSidebar } from './build/sidebar';
+import { buildTaskpane } from './build/taskpane';
 
 /** Every target; a new one is one more line here. */
 const STEPS: Record<string, BuildStep> = {
@@ -15,6 +18,9 @@ const STEPS: Record<string, BuildStep> = {
   sheets: buildSheets,
   manifest: buildManifest,
   cli: buildCli,
+  preview: buildPreview,
+  taskpane: buildTaskpane,
+  sidebar: buildSidebar,
 };
 
 function kilobytes(bytes: number): string {

@@ -1,11 +1,11 @@
-// `npm start`: builds, then serves dist/ over HTTPS on localhost:3000 for sideloading the Excel add-in.
+// `npm start`: builds, then serves dist/ over HTTPS on localhost:3000: the preview page and the Excel add-in to sideload.
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:https';
 import { resolve } from 'node:path';
 import { DEV_BASE_URL, ROOT } from './build/options';
 import { devCertificate, isTrusted } from './dev/certificate';
 import { sideloadInstructions, trustInstructions } from './dev/instructions';
-import { staticHandler } from './dev/static-server';
+import { devRoots, staticHandler } from './dev/static-server';
 
 function build(): void {
   const result = spawnSync(
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const dist = resolve(ROOT, 'dist');
   const server = createServer(
     { key: certificate.key, cert: certificate.cert },
-    staticHandler([resolve(dist, 'excel'), dist]),
+    staticHandler(devRoots(dist)),
   );
   server.on('error', (error: NodeJS.ErrnoException) => {
     console.error(
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   server.listen(port, 'localhost', () => {
+    console.log(`\nTry it without Excel: ${DEV_BASE_URL}preview.html`);
     if (!isTrusted(certificate.caFile)) console.log(`\n${trustInstructions(certificate.caFile)}`);
     console.log(`\n${sideloadInstructions(resolve(ROOT, 'manifest.xml'), DEV_BASE_URL)}`);
   });

@@ -25,6 +25,15 @@ export function contentType(file: string): string {
   return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
+/**
+ * The folders `npm start` serves, looked up in order: the add-in at the root, then the preview
+ * page (/preview.html, a development tool kept out of dist/excel/), then the rest of dist/
+ * (so /preview/* is dist/preview/*).
+ */
+export function devRoots(dist: string): string[] {
+  return [resolve(dist, 'excel'), resolve(dist, 'preview'), dist];
+}
+
 export type Resolution = { file: string } | { status: 400 | 403 | 404 };
 
 function isInside(root: string, path: string): boolean {

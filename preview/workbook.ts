@@ -1,0 +1,152 @@
+// The preview's in-browser workbook: sheets computed live by HyperFormula, with how each cell looks and who may edit it.
+import { DetailedCellError, HyperFormula } from 'hyperformula';
+import { parseRange } from '../core/templates/a1';
+import type { Lang } from '../core/templates/options';
+import type {
+  ChartPlan,
+  ConditionalFormatPlan,
+  PlanCell,
+  ValidationPlan,
+} from '../core/templates/plan';
+import { registerKpiFunctions } from './kpi-functions-plugin';
+import { previewText } from './messages';
+import type { EngineValue } from './number-format';
+import { readTypedInput, type CellContent } from './typed-input';
+
+/** Everything about a sheet except its contents, which the engine holds. */
+export interface PreviewSheet {
+  name: string;
+  /** The language numbers and dates are shown in. */
+  lang: Lang;
+  /** Format, style role, input flag and note per cell (null or missing: plain). */
+  cells: (PlanCell | null)[][];
+  rows: number;
+  columns: number;
+  /** Pixels per column from A. */
+  columnWidths: number[];
+  frozen: { rows: number; columns: number };
+  merges: string[];
+  validations: ValidationPlan[];
+  conditionalFormats: ConditionalFormatPlan[];
+  charts: ChartPlan[];
+  /** Protected: only input cells can be edited. */
+  locked: boolean;
+}
+
+/** A cell position on the active sheet, zero-based. */
+export interface CellPosition {
+  row: number;
+  col: number;
+}
+
+function contains(range: string, { row, col }: CellPosition): boolean {
+  const r = parseRange(range);
+  return row >= r.row1 && row <= r.row2 && col >= r.col1 && col <= r.col2;
+}
+
+/** A workbook of named sheets with an active sheet and an active cell, telling listeners of every change. */
+export class PreviewWorkbook {
+  private readonly engine: HyperFormula;
+  private readonly sheets: PreviewSheet[] = [];
+  private readonly listeners = new Set<() => void>();
+  private activeName = '';
+  private activeCell: CellPosition | null = null;
+
+  constructor() {
+    registerKpiFunctions();
+    // Unrounded doubles, so the preview shows what the core computes.
+    this.engine = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', smartRounding: false });
+  }
+
+  sheetNames(): string[] {
+    return this.sheets.map((sheet) => sheet.name);
+  }
+
+  sheet(name: string): PreviewSheet | undefined {
+    return this.sheets.find((sheet) => sheet.name === name);
+  }
+
+  /** The sheet shown, if any. */
+  get active(): PreviewSheet | undefined {
+    return this.sheet(this.activeName);
+  }
+
+  /** The selected cell of the active sheet, if any. */
+  get selection(): CellPosition | null {
+    return this.activeCell;
+  }
+
+  /** Adds a sheet (its name must be unused) with `content`, and shows it. */
+  addSheet(sheet: PreviewSheet, content: CellContent[][]): void {
+    const id = this.engine.getSheetId(this.engine.addSheet(sheet.name))!;
+    this.engine.setSheetContent(id, content);
+    this.sheets.push(sheet);
+    this.activeName = sheet.name;
+    this.activeCell = null;
+    this.notify();
+  }
+
+  activate(name: string): void {
+    if (!this.sheet(name) || name === this.activeName) return;
+    this.activeName = name;
+    this.activeCell = null;
+    this.notify();
+  }
+
+  select(position: CellPosition): void {
+    this.activeCell = position;
+    this.notify();
+  }
+
+  /** The computed value of a cell; errors as their code. */
+  value(sheetName: string, { row, col }: CellPosition): EngineValue {
+    const sheet = this.engine.getSheetId(sheetName);
+    if (sheet === undefined) return null;
+    const value = this.engine.getCellValue({ sheet, row, col });
+    if (value instanceof DetailedCellError) return { error: value.value };
+    return value as EngineValue;
+  }
+
+  /** The formula of a cell ("=…"), or undefined for a value. */
+  formula(sheetName: string, { row, col }: CellPosition): string | undefined {
+    const sheet = this.engine.getSheetId(sheetName);
+    return sheet === undefined ? undefined : this.engine.getCellFormula({ sheet, row, col });
+  }
+
+  /** Whether the user may type into the cell: every cell of an unprotected sheet, else input cells. */
+  editable(sheet: PreviewSheet, position: CellPosition): boolean {
+    return !sheet.locked || sheet.cells[position.row]?.[position.col]?.input === true;
+  }
+
+  validation(sheet: PreviewSheet, position: CellPosition): ValidationPlan | undefined {
+    return sheet.validations.find((validation) => contains(validation.range, position));
+  }
+
+  /**
+   * Types `text` into a cell of the active sheet as a user would: refused when the cell is
+   * locked or its validation rejects the text (the message says why), else stored and every
+   * dependent cell recomputed.
+   */
+  enter(position: CellPosition, text: string): { ok: true } | { ok: false; message: string } {
+    const sheet = this.active;
+    if (!sheet || !this.editable(sheet, position))
+      return { ok: false, message: previewText(sheet?.lang ?? 'en', 'locked') };
+    const format = sheet.cells[position.row]?.[position.col]?.format;
+    const typed = readTypedInput(text, format, this.validation(sheet, position), sheet.lang);
+    if (!typed.ok) return typed;
+    const id = this.engine.getSheetId(sheet.name)!;
+    this.engine.setCellContents({ sheet: id, ...position }, [[typed.content]]);
+    this.notify();
+    return { ok: true };
+  }
+
+  /** Calls `listener` after every change (new sheet, switch, selection, edit); returns an unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

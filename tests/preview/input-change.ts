@@ -1,0 +1,74 @@
+// Finds, in a template plan, an input the test can retype and a result that must change with it.
+import { isKpiError } from '../../core/errors';
+import {
+  cellRef,
+  evaluatePlan,
+  parseRange,
+  type SheetPlan,
+  type ValidationPlan,
+} from '../../core/templates/index';
+
+/** A new value for one input cell, how to type it, the plan with it, and a formula cell it changes. */
+export interface InputChange {
+  ref: string;
+  typed: string;
+  value: number;
+  dependent: string;
+  plan: SheetPlan;
+}
+
+function validationAt(plan: SheetPlan, row: number, col: number): ValidationPlan | undefined {
+  return plan.validations.find(({ range }) => {
+    const r = parseRange(range);
+    return row >= r.row1 && row <= r.row2 && col >= r.col1 && col <= r.col2;
+  });
+}
+
+/** A different value the cell's rule accepts: one less (or more) for whole numbers, half otherwise. */
+function otherValue(old: number, validation: ValidationPlan | undefined): number | undefined {
+  const rule = validation?.rule ?? { type: 'number', whole: false };
+  if (rule.type !== 'number') return undefined;
+  if (!rule.whole) return old === 0 ? 1 : Number((old / 2).toPrecision(6));
+  const min = rule.min ?? -Infinity;
+  return old - 1 >= min ? old - 1 : old + 1;
+}
+
+/**
+ * The first numeric input (row by row) whose new value changes some formula cell's result and
+ * causes no error, as computed by the core's `evaluatePlan`; undefined when the plan has none.
+ */
+export function inputChange(plan: SheetPlan): InputChange | undefined {
+  const before = evaluatePlan(plan);
+  for (const [row, line] of plan.cells.entries()) {
+    for (const [col, cell] of line.entries()) {
+      if (!cell?.input || typeof cell.value !== 'number' || /[yd]/.test(cell.format ?? ''))
+        continue;
+      const value = otherValue(cell.value, validationAt(plan, row, col));
+      if (value === undefined) continue;
+      const changed: SheetPlan = {
+        ...plan,
+        cells: plan.cells.map((r, ri) =>
+          r.map((c, ci) => (ri === row && ci === col ? { ...c!, value } : c)),
+        ),
+      };
+      const after = evaluatePlan(changed);
+      // Only a change that keeps the example data consistent (no error anywhere), as a user would type.
+      if (after.some((r) => r.some(isKpiError))) continue;
+      for (const [r, cells] of plan.cells.entries())
+        for (const [c, other] of cells.entries())
+          if (other?.calc && typeof after[r]![c] === 'number' && after[r]![c] !== before[r]![c]) {
+            const typed = cell.format?.includes('%')
+              ? `${Number((value * 100).toPrecision(12))}%`
+              : String(value);
+            return {
+              ref: cellRef(row, col),
+              typed,
+              value,
+              dependent: cellRef(r, c),
+              plan: changed,
+            };
+          }
+    }
+  }
+  return undefined;
+}
