@@ -1,0 +1,46 @@
+// The function reference's data: a function's example formula in a host's spelling, and search matching.
+import type { FunctionSpec } from '../registry/types';
+import { textLiteral } from '../templates/formulas';
+import type { CellInput } from '../values';
+
+function scalar(value: CellInput): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'string') return textLiteral(value);
+  if (value instanceof Date)
+    return `DATE(${value.getFullYear()},${value.getMonth() + 1},${value.getDate()})`;
+  return String(value);
+}
+
+/** An argument as a user types it: a range example becomes an array constant, rows split by ";". */
+function argument(value: CellInput | CellInput[][]): string {
+  if (!Array.isArray(value)) return scalar(value);
+  return `{${value.map((row) => row.map(scalar).join(',')).join(';')}}`;
+}
+
+/**
+ * The registry's first example of `spec` as a formula, with the host's function prefix:
+ * `=KPI.LEAD_CONVERSION(120, 400)` in Excel, `=LEAD_CONVERSION(120, 400)` in Sheets.
+ */
+export function exampleFormula(spec: FunctionSpec, prefix: string): string {
+  const args = spec.examples[0]?.args ?? [];
+  return `=${prefix}${spec.name}(${args.map(argument).join(', ')})`;
+}
+
+/** A parameter's default as a formula shows it. */
+export function defaultText(value: number | boolean): string {
+  return typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(value);
+}
+
+/**
+ * Whether `spec` matches the search `query`: every word of the query occurs in the name
+ * (underscores read as spaces) or the description, ignoring case.
+ */
+export function matchesQuery(spec: FunctionSpec, query: string): boolean {
+  const haystack = `${spec.name} ${spec.name.replace(/_/g, ' ')} ${spec.description}`.toLowerCase();
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== '')
+    .every((word) => haystack.includes(word));
+}

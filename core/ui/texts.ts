@@ -1,0 +1,105 @@
+// The sidebar's own texts in English and Finnish; option labels shared with the CLI live in core/i18n.
+import type { Lang } from '../templates/options';
+
+const en = {
+  'app.title': 'Sales KPI',
+  'lang.group': 'Display language',
+  'tab.list': 'Sections',
+  'tab.templates': 'Templates',
+  'tab.functions': 'Functions',
+
+  'gallery.heading': 'Choose a template',
+  'gallery.kpis': 'Tracks: {kpis}',
+  'template.back': 'All templates',
+  'options.heading': 'Options',
+  'options.sheetLang': 'Language of the sheet',
+  'options.range': 'A whole number from {min} to {max}.',
+  'options.month': 'Written as YYYY-MM, for example 2026-01.',
+  'options.currencyCode': 'Currency code',
+  'options.currencyOther': 'Other…',
+  'options.currencyHelp': 'Three letters, ISO 4217 (for example EUR).',
+  'options.required': 'Enter a value.',
+  'options.fix': 'Check the highlighted options, then insert again.',
+
+  'insert.button': 'Insert template',
+  'insert.progress': 'Inserting “{name}”…',
+  'insert.success': "Inserted '{sheet}'",
+  'insert.failed': 'The template was not inserted.',
+
+  'functions.heading': 'KPI functions',
+  'functions.search': 'Search functions',
+  'functions.count': '{count} of {total} functions',
+  'functions.none': 'No function matches “{query}”. Try a shorter word.',
+  'functions.params': 'Parameters',
+  'functions.optional': 'optional, default {value}',
+  'functions.example': 'Example',
+  'functions.copy': 'Copy',
+  'functions.insert': 'Insert',
+  'functions.copied': 'Copied {formula}',
+  'functions.copyFailed': 'Copying is blocked here: select the formula and press Ctrl+C.',
+  'functions.inserted': 'Inserted {formula} into the active cell.',
+  'functions.insertFailed': 'Could not insert the formula: {message}',
+  // Shown only when not empty: the registry's descriptions are written in English.
+  'functions.englishOnly': '',
+};
+
+/** A text of the sidebar. */
+export type UiKey = keyof typeof en;
+
+const fi: Record<UiKey, string> = {
+  'app.title': 'Myynnin KPI:t',
+  'lang.group': 'Näyttökieli',
+  'tab.list': 'Osiot',
+  'tab.templates': 'Pohjat',
+  'tab.functions': 'Funktiot',
+
+  'gallery.heading': 'Valitse pohja',
+  'gallery.kpis': 'Seuraa: {kpis}',
+  'template.back': 'Kaikki pohjat',
+  'options.heading': 'Asetukset',
+  'options.sheetLang': 'Taulukon kieli',
+  'options.range': 'Kokonaisluku {min}–{max}.',
+  'options.month': 'Muodossa VVVV-KK, esimerkiksi 2026-01.',
+  'options.currencyCode': 'Valuuttakoodi',
+  'options.currencyOther': 'Muu…',
+  'options.currencyHelp': 'Kolme kirjainta, ISO 4217 (esimerkiksi EUR).',
+  'options.required': 'Anna arvo.',
+  'options.fix': 'Tarkista merkityt asetukset ja lisää uudelleen.',
+
+  'insert.button': 'Lisää pohja',
+  'insert.progress': 'Lisätään pohjaa ”{name}”…',
+  'insert.success': 'Lisätty ”{sheet}”',
+  'insert.failed': 'Pohjaa ei lisätty.',
+
+  'functions.heading': 'KPI-funktiot',
+  'functions.search': 'Hae funktioita',
+  'functions.count': '{count}/{total} funktiota',
+  'functions.none': 'Mikään funktio ei vastaa hakua ”{query}”. Kokeile lyhyempää sanaa.',
+  'functions.params': 'Parametrit',
+  'functions.optional': 'valinnainen, oletus {value}',
+  'functions.example': 'Esimerkki',
+  'functions.copy': 'Kopioi',
+  'functions.insert': 'Lisää',
+  'functions.copied': 'Kopioitu {formula}',
+  'functions.copyFailed': 'Kopiointi on estetty: valitse kaava ja paina Ctrl+C.',
+  'functions.inserted': 'Kaava {formula} lisätty valittuun soluun.',
+  'functions.insertFailed': 'Kaavaa ei voitu lisätä: {message}',
+  'functions.englishOnly': 'Funktioiden kuvaukset ovat englanniksi.',
+};
+
+/** Each language's name in itself, for the language switch and the sheet-language choice. */
+export const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', fi: 'Suomi' };
+
+/** Every text table, by language; Finnish holds exactly the English keys. */
+export const UI_TEXTS: Record<Lang, Record<UiKey, string>> = { en, fi };
+
+/** The text for `key` in `lang`, with each "{name}" replaced by `params.name`. */
+export function uiText(
+  lang: Lang,
+  key: UiKey,
+  params: Record<string, string | number> = {},
+): string {
+  return UI_TEXTS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}

@@ -1,0 +1,169 @@
+// Browser tests of the built Google Sheets sidebar (dist/sheets/Sidebar.html) with a google.script.run stand-in.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  chromiumMissing,
+  googleScriptRunStandIn,
+  launchChromium,
+  serveFolder,
+  type Browser,
+  type ScriptRunAnswer,
+  type Server,
+} from '../../scripts/bench/browser';
+import { axeViolations, requireBuilt, screenshot } from './support/page';
+
+const missing = chromiumMissing();
+if (missing) console.warn(`Skipping the Sheets sidebar browser tests: ${missing}`);
+
+describe.skipIf(missing !== undefined)('built Sidebar.html in headless Chromium', () => {
+  let browser: Browser;
+  let server: Server;
+
+  beforeAll(async () => {
+    requireBuilt('sheets/Sidebar.html');
+    [browser, server] = await Promise.all([launchChromium(), serveFolder()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Opens the sidebar; `requests` lists every URL the page fetched. */
+  async function open(answer: ScriptRunAnswer, locale = 'en-US') {
+    const context = browser.context;
+    const page = await context.newPage();
+    const requests: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.addInitScript({ content: googleScriptRunStandIn(answer) });
+    await page.addInitScript(
+      `Object.defineProperty(navigator, 'language', { get: () => '${locale}' });`,
+    );
+    await page.goto(`${server.url}sheets/Sidebar.html`);
+    await page.waitForSelector('#app[data-ready]');
+    return { page, requests, errors };
+  }
+
+  const insertRequests = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __insertRequests: unknown[] }).__insertRequests);
+
+  it('is one self-contained file: nothing but the page itself is fetched', async () => {
+    const { page, requests, errors } = await open({ sheetName: 'unused' });
+    expect(requests).toEqual([`${server.url}sheets/Sidebar.html`]);
+    expect(errors).toEqual([]);
+    expect(await page.locator('#app').getAttribute('class')).toContain('kpi-sidebar--sheets');
+    await page.close();
+  });
+
+  it('inserts through google.script.run: progress, then the sheet name the server answered', async () => {
+    const { page, errors } = await open({
+      sheetName: 'Email campaign tracker (2)',
+      delayMs: 400,
+    });
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'sidebar-gallery');
+
+    await page.getByRole('button', { name: 'Email campaign tracker' }).click();
+    await page.getByLabel('Number of rows').fill('25');
+    await page.getByLabel('Fill in example data').uncheck();
+    await page.getByLabel('Currency', { exact: true }).selectOption('other');
+    await page.getByLabel('Currency code').fill('nzd');
+    const insert = page.getByRole('button', { name: 'Insert template' });
+    await insert.click();
+
+    // While the server works: the button is disabled (keeping focus) and progress is announced.
+    expect(await insert.getAttribute('aria-disabled')).toBe('true');
+    expect(await page.getByRole('status').first().textContent()).toBe(
+      'Inserting “Email campaign tracker”…',
+    );
+    // Playwright waits for aria-disabled buttons to become enabled; force clicks now, as a user could.
+    await insert.click({ force: true });
+    await expect
+      .poll(() => page.getByRole('status').first().textContent(), { timeout: 5000 })
+      .toBe("Inserted 'Email campaign tracker (2)'");
+    expect(await insert.getAttribute('aria-disabled')).toBe('false');
+
+    // Exactly one request (the click while busy was ignored), with the options as chosen.
+    expect(await insertRequests(page)).toEqual([
+      {
+        templateId: 'email',
+        options: {
+          lang: 'en',
+          mode: 'portable',
+          currency: 'NZD',
+          example: false,
+          protect: true,
+          rows: 25,
+        },
+      },
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'sidebar-inserted');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the server refusal as an alert and lets the user try again', async () => {
+    const { page } = await open({
+      sheetName: 'unused',
+      failWith: 'Exception: The spreadsheet is protected; ask its owner for edit access.',
+    });
+    await page.getByRole('button', { name: 'Monthly KPI dashboard' }).click();
+    await page.getByRole('button', { name: 'Insert template' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe(
+        'The template was not inserted. Exception: The spreadsheet is protected; ask its owner for edit access.',
+      );
+    expect(
+      await page.getByRole('button', { name: 'Insert template' }).getAttribute('aria-disabled'),
+    ).toBe('false');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'sidebar-error');
+    await page.close();
+  });
+
+  it('opens in Finnish for a Finnish browser and switches language, re-rendering every text', async () => {
+    const { page } = await open({ sheetName: 'Liidisuppilo' }, 'fi-FI');
+    expect(await page.locator('#app').getAttribute('lang')).toBe('fi');
+    expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('Pohjat');
+    await page.getByRole('button', { name: 'Ulkoistetun myynnin tuloskortti' }).click();
+    // A Finnish locale defaults the sheet to Finnish and the currency to the euro.
+    expect(await page.getByLabel('Taulukon kieli').inputValue()).toBe('fi');
+    expect(await page.getByLabel('Valuutta').inputValue()).toBe('EUR');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'sidebar-finnish');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await page.locator('#app').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe(
+      'Outsourced sales scorecard',
+    );
+    expect(await page.getByRole('button', { name: 'Insert template' }).count()).toBe(1);
+    // The sheet's language followed the display language, as the user had not chosen one.
+    expect(await page.getByLabel('Language of the sheet').inputValue()).toBe('en');
+    expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    await page.close();
+  });
+
+  it('function reference: Sheets spelling without prefix, copy only (no active-cell insert)', async () => {
+    const { page } = await open({ sheetName: 'unused' });
+    await page.getByRole('tab', { name: 'Functions' }).click();
+    await page.getByLabel('Search functions').fill('promoter');
+    const items = page.locator('.kpi-fn');
+    expect(await items.locator('h3').allTextContents()).toEqual(['NPS']);
+    expect(await items.locator('.kpi-formula').textContent()).toBe(
+      '=NPS({10;9;10;9;10;8;7;6;3;5})',
+    );
+    expect(await items.getByRole('button').allTextContents()).toEqual(['Copy NPS']);
+    await page.getByLabel('Search functions').fill('no such kpi');
+    expect(await items.count()).toBe(0);
+    expect(await page.getByText('No function matches “no such kpi”').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,49 @@
+// What the browser tests share: the built pages, axe-core runs, screenshots, and the Excel stand-in bundle.
+import { build } from 'esbuild';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ROOT } from '../../../scripts/build/options';
+
+/** Screenshots go here (git-ignored). */
+export const ARTIFACTS = resolve(ROOT, 'tests/artifacts');
+
+/** Fails with what to do when the build has not produced `file` (relative to dist/). */
+export function requireBuilt(file: string): void {
+  if (!existsSync(resolve(ROOT, 'dist', file)))
+    throw new Error(`dist/${file} is missing: run npm run build first (npm test does).`);
+}
+
+/** Saves a full-page screenshot as tests/artifacts/`name`.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** axe-core's violations on the page as it is now, as "rule: target" lines (empty when none). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.addScriptTag({ path: resolve(ROOT, 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const { violations } = await axe.run(document);
+    return violations.flatMap((v) =>
+      v.nodes.map((node) => `${v.id}: ${node.target.join(' ')} (${v.help})`),
+    );
+  });
+}
+
+/** The Excel stand-in (tests/ui/support/excel-stand-in.ts) as one script for page.addInitScript. */
+export async function excelStandIn(): Promise<string> {
+  const result = await build({
+    entryPoints: [resolve(ROOT, 'tests/ui/support/excel-stand-in.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
