@@ -4,7 +4,9 @@
 const UNIX_EPOCH_SERIAL = 25569;
 const MS_PER_DAY = 86_400_000;
 
-const NUMERIC_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?%?$/;
+// A plain number, optionally signed (also with the typographic minus) and followed by a percent
+// sign, which Finnish and other locales write after a space ("25 %").
+const NUMERIC_TEXT = /^[+\-\u2212]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?(?:\s*%)?$/;
 
 /** Blank cell: empty, missing or empty text. */
 export function isBlank(value: unknown): boolean {
@@ -43,7 +45,8 @@ export function dateToSerial(date: Date): number {
 export function parseNumericText(text: string): number {
   const trimmed = text.trim();
   if (!NUMERIC_TEXT.test(trimmed)) return Number.NaN;
-  return trimmed.endsWith('%') ? Number(trimmed.slice(0, -1)) / 100 : Number(trimmed);
+  const number = trimmed.replace('\u2212', '-');
+  return number.endsWith('%') ? Number(number.slice(0, -1).trimEnd()) / 100 : Number(number);
 }
 
 /**

@@ -252,6 +252,8 @@ function evaluateEach(spec: EachFunctionSpec, args: readonly unknown[]): KpiResu
 function evaluateSet(spec: SetFunctionSpec, args: readonly unknown[]): ScalarResult {
   const sets: (number | null)[][] = [];
   let length = -1;
+  let rows = 0;
+  let cols = 0;
   let notNumber: KpiError | null = null;
   let outOfDomain: KpiError | null = null;
   for (let i = 0; i < spec.params.length; i++) {
@@ -259,12 +261,15 @@ function evaluateSet(spec: SetFunctionSpec, args: readonly unknown[]): ScalarRes
     const s = shape(args[i]);
     if (typeof s === 'string') return valueError(`${spec.name}: ${param.name} ${s}`);
     const range = s.range ?? [[s.scalar]];
-    if (length >= 0 && s.rows * s.cols !== length) {
+    if (length >= 0 && (s.rows !== rows || s.cols !== cols)) {
       return valueError(
-        `${spec.name}: ${spec.params[0]!.name} and ${param.name} must be ranges of the same shape`,
+        `${spec.name}: ${spec.params[0]!.name} (${rows}×${cols}) and ${param.name} ` +
+          `(${s.rows}×${s.cols}) must be ranges of the same shape`,
       );
     }
-    length = s.rows * s.cols;
+    rows = s.rows;
+    cols = s.cols;
+    length = rows * cols;
     const set: (number | null)[] = new Array(length);
     const bounds = boundsOf(param.kind);
     const acceptBoolean = param.kind === 'flag';

@@ -34,12 +34,20 @@ describe('numeric text', () => {
     expect(callFunction('LEAD_CONVERSION', ['120', '400'])).toBe(0.3);
   });
 
-  it.each(['abc', '1,200', 'TRUE', '12 leads'])('rejects %j with a message quoting it', (text) => {
-    const error = expectError(callFunction('LEAD_CONVERSION', [text, 400]), '#VALUE!');
-    expect(error.message).toContain('LEAD_CONVERSION');
-    expect(error.message).toContain('converted');
-    expect(error.message).toContain(JSON.stringify(text));
+  it('reads a percent sign after a space and the typographic minus, as Finnish text has them', () => {
+    expect(callFunction('LEAD_CONVERSION', [' 25 % ', 1])).toBe(0.25);
+    expect(callFunction('GROWTH_RATE', ['\u22125', 10])).toBe(-1.5);
   });
+
+  it.each(['abc', '1,200', 'TRUE', '12 leads', '%', '25 %%'])(
+    'rejects %j with a message quoting it',
+    (text) => {
+      const error = expectError(callFunction('LEAD_CONVERSION', [text, 400]), '#VALUE!');
+      expect(error.message).toContain('LEAD_CONVERSION');
+      expect(error.message).toContain('converted');
+      expect(error.message).toContain(JSON.stringify(text));
+    },
+  );
 });
 
 describe('booleans', () => {

@@ -162,6 +162,25 @@ describe('shapes (rule 2)', () => {
       '#VALUE!',
     );
   });
+
+  it('give #VALUE! for set ranges of the same size but another shape', () => {
+    const columnAgainstRow = expectError(
+      callFunction('AVG_SALES_CYCLE', [[[1], [2], [3]], [[4, 5, 6]]]),
+      '#VALUE!',
+    );
+    expect(columnAgainstRow.message).toContain('open_dates (3×1)');
+    expect(columnAgainstRow.message).toContain('close_dates (1×3)');
+    expectError(
+      callFunction('VENDOR_SCORE', [
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [[0.25, 0.25, 0.25, 0.25]],
+      ]),
+      '#VALUE!',
+    );
+  });
 });
 
 describe.each(FUNCTIONS.map((spec) => [spec.name, spec] as const))('%s arguments', (name, spec) => {
