@@ -14,6 +14,14 @@ const { onTrack: ON_TRACK, atRisk: AT_RISK, offTrack: OFF_TRACK } = STATUS_TEXTS
 const DEFAULT_INDIVIDUAL_WEIGHT = 0.7;
 const DEFAULT_TOLERANCE = 0.1;
 
+/*
+ * A boundary such as 5% × (1 − 10%) is 0.045000000000000005 in binary, so an actual of exactly
+ * 4.5% would fall just outside it. Boundaries are widened by one part in 10^12, far below any
+ * KPI's precision, in the core and the native formula alike so every engine agrees.
+ */
+const SLACK_BELOW = 0.999999999999;
+const SLACK_ABOVE = 1.000000000001;
+
 export const peopleFunctions: FunctionSpec[] = [
   ratioFunction({
     name: 'TURNOVER_RATE',
@@ -206,22 +214,23 @@ export const peopleFunctions: FunctionSpec[] = [
       const target = x[1]!;
       const tolerance = x[3]!;
       if (x[2] !== 0) {
-        if (actual >= target) return ON_TRACK;
-        return actual >= target * (1 - tolerance) ? AT_RISK : OFF_TRACK;
+        if (actual >= target * SLACK_BELOW) return ON_TRACK;
+        return actual >= target * (1 - tolerance) * SLACK_BELOW ? AT_RISK : OFF_TRACK;
       }
-      if (actual <= target) return ON_TRACK;
-      return actual <= target * (1 + tolerance) ? AT_RISK : OFF_TRACK;
+      if (actual <= target * SLACK_ABOVE) return ON_TRACK;
+      return actual <= target * (1 + tolerance) * SLACK_ABOVE ? AT_RISK : OFF_TRACK;
     },
     native: (refs) => {
       const [actual, target] = requiredRefs('KPI_STATUS', refs, 2);
       const higher = withDefault(refs[2], true);
       const tolerance = withDefault(refs[3], DEFAULT_TOLERANCE);
-      const status = (cmp: string, factor: string) =>
-        `IF(${actual}${cmp}${target},"${ON_TRACK}",` +
-        `IF(${actual}${cmp}${target}*${factor},"${AT_RISK}","${OFF_TRACK}"))`;
+      const status = (cmp: string, factor: string, slack: number) =>
+        `IF(${actual}${cmp}${target}*${slack},"${ON_TRACK}",` +
+        `IF(${actual}${cmp}${target}*${factor}*${slack},"${AT_RISK}","${OFF_TRACK}"))`;
       return whenFilled(
         [actual!, target!],
-        `IF(${higher},${status('>=', `(1-${tolerance})`)},${status('<=', `(1+${tolerance})`)})`,
+        `IF(${higher},${status('>=', `(1-${tolerance})`, SLACK_BELOW)},` +
+          `${status('<=', `(1+${tolerance})`, SLACK_ABOVE)})`,
       );
     },
   },

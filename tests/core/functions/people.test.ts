@@ -342,6 +342,17 @@ describe('KPI_STATUS', () => {
     expect(callFunction('KPI_STATUS', [149.99, 200, true, 0.25])).toBe(OFF);
   });
 
+  it('keeps values typed exactly at a boundary on it, although the boundary product is inexact', () => {
+    // 5% × 0.9 is 0.045000000000000005 and 12 × 1.15 is 13.799999999999999 in binary.
+    expect(callFunction('KPI_STATUS', [0.045, 0.05])).toBe(RISK);
+    expect(callFunction('KPI_STATUS', [callFunction('LEAD_CONVERSION', [45, 1000]), 0.05])).toBe(
+      RISK,
+    );
+    expect(callFunction('KPI_STATUS', [13.8, 12, false, 0.15])).toBe(RISK);
+    expect(callFunction('KPI_STATUS', [0.3, 0.1 + 0.2])).toBe(ON);
+    expect(callFunction('KPI_STATUS', [0.0449, 0.05])).toBe(OFF);
+  });
+
   it('uses a 10% tolerance by default, also when tolerance is blank', () => {
     // 200 × 0.9 = 180.
     expect(callFunction('KPI_STATUS', [180, 200])).toBe(RISK);
