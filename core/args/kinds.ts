@@ -55,7 +55,9 @@ export function domainProblem(kind: ParamKind, value: number): string | null {
     case 'fraction':
       if (value < 0) return 'must be a fraction between 0 and 1, not negative';
       if (value > 1) {
-        const hint = value <= 100 ? `; for ${value}% enter ${value}% or ${value / 100}` : '';
+        // toPrecision drops binary noise: 33.3 / 100 is 0.33299999999999996.
+        const share = Number((value / 100).toPrecision(12));
+        const hint = value <= 100 ? `; for ${value}% enter ${value}% or ${share}` : '';
         return `must be a fraction between 0 and 1${hint}`;
       }
       return null;

@@ -68,7 +68,11 @@ function customerLifetimeValue(x: readonly number[]): number {
   const annual = x[0]! * x[1]! * x[3]!;
   const lifespan = x[2]!;
   const rate = x[4]!;
-  return rate === 0 ? annual * lifespan : (annual * (1 - (1 + rate) ** -lifespan)) / rate;
+  // 1 − (1 + r)^−L written with expm1/log1p, which stay exact for small rates where the
+  // plain form cancels to 0.
+  return rate === 0
+    ? annual * lifespan
+    : (annual * -Math.expm1(-lifespan * Math.log1p(rate))) / rate;
 }
 
 const clv: EachFunctionSpec = {

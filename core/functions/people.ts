@@ -6,7 +6,11 @@ import { STATUS_TEXTS } from './status-texts';
 
 const category = 'People, vendors and status';
 
-const WEIGHTS_SUM_TO_ZERO: Problem = { problem: 'divisionByZero', param: 1 };
+const WEIGHTS_SUM_TO_ZERO: Problem = {
+  problem: 'divisionByZero',
+  param: 1,
+  reason: 'of the filled pairs add up to 0',
+};
 
 /** KPI_STATUS results: stable identifiers that templates and conditional formats match on. */
 const { onTrack: ON_TRACK, atRisk: AT_RISK, offTrack: OFF_TRACK } = STATUS_TEXTS;

@@ -227,6 +227,11 @@ describe.each(FUNCTIONS.map((spec) => [spec.name, spec] as const))('%s arguments
 });
 
 describe('the engine', () => {
+  it('suggests the fraction without binary noise', () => {
+    const error = callFunction('CLV', [500, 4, 3, 33.3]) as KpiError;
+    expect(error.message).toContain('for 33.3% enter 33.3% or 0.333');
+  });
+
   it('turns an exception in the math into #VALUE! instead of throwing', () => {
     const spec = testFunction(() => {
       throw new Error('boom');

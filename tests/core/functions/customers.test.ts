@@ -157,6 +157,15 @@ describe('NPS', () => {
 });
 
 describe('CLV', () => {
+  it('stays exact for tiny discount rates, just below the undiscounted value', () => {
+    // 500 × 4 × 0.6 = 1,200 a year for 3 years: 3,600 undiscounted; r → 0 tends to it from below.
+    for (const rate of [1e-9, 1e-12, 1e-17]) {
+      const value = callFunction('CLV', [500, 4, 3, 0.6, rate]) as number;
+      expect(value).toBeLessThanOrEqual(3600);
+      expect(value).toBeGreaterThan(3600 - 1e-5);
+    }
+  });
+
   it('is purchase value × purchases per year × lifespan without margin or discount', () => {
     expect(callFunction('CLV', [250, 2, 5])).toBe(2500);
     expect(callFunction('CLV', [100, 1.5, 4])).toBe(600);
