@@ -89,7 +89,9 @@ const averageSalesCycle: SetFunctionSpec = {
   compute: averageCycle,
   native: (refs) => {
     const [open, close] = requiredRefs('AVG_SALES_CYCLE', refs, 2);
-    const bothFilled = `${open},"<>",${close},"<>"`;
+    // ">=0" matches numbers only (dates are non-negative); "<>" would also match text and
+    // formulas that return "".
+    const bothFilled = `${open},">=0",${close},">=0"`;
     return `(SUMIFS(${close},${bothFilled})-SUMIFS(${open},${bothFilled}))/COUNTIFS(${bothFilled})`;
   },
 };
