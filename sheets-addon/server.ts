@@ -1,8 +1,8 @@
 /// <reference types="google-apps-script" />
 // The Apps Script server functions: the add-on menu, the sidebar, and insertTemplate for google.script.run.
-import { buildPlan, monthOf, type TemplateOptionsInput } from '../core/templates/index';
+import { buildPlan, type HostDefaults, type TemplateOptionsInput } from '../core/templates/index';
 import { applyPlanToSheets } from './apply-plan';
-import { currencyOfLocale, langOfLocale } from '../core/i18n/locale';
+import { sheetsHostDefaults, withHostDefaults } from './host-defaults';
 
 /** The sidebar page in the Apps Script project (built with its JS and CSS inlined). */
 const SIDEBAR_FILE = 'Sidebar';
@@ -27,9 +27,15 @@ export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void 
   onOpen(event as GoogleAppsScript.Events.SheetsOnOpen | undefined);
 }
 
-/** Opens the sidebar (menu item "Open sidebar"). */
+function activeDefaults(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): HostDefaults {
+  return sheetsHostDefaults(Session.getActiveUserLocale(), spreadsheet.getSpreadsheetLocale());
+}
+
+/** Opens the sidebar (menu item "Open sidebar") in the user's language and the sheet's currency. */
 export function showSidebar(): void {
-  const page = HtmlService.createHtmlOutputFromFile(SIDEBAR_FILE).setTitle(SIDEBAR_TITLE);
+  const page = HtmlService.createHtmlOutputFromFile(SIDEBAR_FILE);
+  const defaults = activeDefaults(SpreadsheetApp.getActiveSpreadsheet());
+  page.setContent(withHostDefaults(page.getContent(), defaults)).setTitle(SIDEBAR_TITLE);
   SpreadsheetApp.getUi().showSidebar(page);
 }
 
@@ -44,16 +50,9 @@ export function showSidebar(): void {
 export function insertTemplate(request: InsertRequest): { sheetName: string } {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const options = isRecord(request?.options) ? (request.options as TemplateOptionsInput) : {};
-  const result = buildPlan(
-    String(request?.templateId),
-    options,
-    {
-      lang: langOfLocale(Session.getActiveUserLocale()),
-      currency: currencyOfLocale(spreadsheet.getSpreadsheetLocale()),
-      startMonth: monthOf(new Date()),
-    },
-    { functionPrefix: '' },
-  );
+  const result = buildPlan(String(request?.templateId), options, activeDefaults(spreadsheet), {
+    functionPrefix: '',
+  });
   if (!result.ok) throw new Error(result.errors.map((error) => error.message).join('\n'));
   return applyPlanToSheets(spreadsheet, result.plan, {
     spreadsheetApp: SpreadsheetApp,

@@ -3,6 +3,8 @@ import { monthOf } from '../core/templates/index';
 import type { InsertRequest, SidebarHost } from '../core/ui/host';
 import { mountSidebar } from '../core/ui/sidebar';
 import { currencyOfLocale, langOfLocale } from '../core/i18n/locale';
+import type { HostDefaults } from '../core/templates/index';
+import { HOST_DEFAULTS_ELEMENT_ID } from './host-defaults';
 
 /** The part of the client-side `google.script.run` API the sidebar uses (no published types exist). */
 interface ScriptRun {
@@ -24,22 +26,39 @@ function sheetNameOf(result: unknown): string {
   return name;
 }
 
+/** The defaults the server put into the page (user language, spreadsheet currency), if any. */
+function serverDefaults(): HostDefaults {
+  const text = document.getElementById(HOST_DEFAULTS_ELEMENT_ID)?.textContent;
+  if (!text) return {};
+  try {
+    const parsed = JSON.parse(text) as Record<string, unknown>;
+    return Object.fromEntries(
+      ['lang', 'currency', 'startMonth']
+        .filter((key) => typeof parsed[key] === 'string')
+        .map((key) => [key, parsed[key]]),
+    ) as HostDefaults;
+  } catch {
+    return {};
+  }
+}
+
 /**
- * The Sheets host. Apps Script serves the page from a sandboxed iframe that cannot ask the
- * spreadsheet for its locale, so the browser's language stands for the display language and
- * its region for the currency; the server fills in whatever the request leaves out.
+ * The Sheets host. The server puts the user's language and the spreadsheet's currency into the
+ * page (the sandboxed iframe cannot ask for them); the browser's language stands in for
+ * whatever is missing, and the server fills in whatever the request leaves out.
  */
 function sheetsHost(runner: () => ScriptRun): SidebarHost {
   const language = navigator.language;
+  const fromServer = serverDefaults();
   return {
     kind: 'sheets',
     functionPrefix: '',
     defaults: () => {
-      const currency = currencyOfLocale(language);
+      const currency = fromServer.currency ?? currencyOfLocale(language);
       return {
-        lang: langOfLocale(language),
-        startMonth: monthOf(new Date()),
-        displayLanguage: language,
+        lang: fromServer.lang ?? langOfLocale(language),
+        startMonth: fromServer.startMonth ?? monthOf(new Date()),
+        displayLanguage: fromServer.lang ?? language,
         ...(currency !== undefined ? { currency } : {}),
       };
     },

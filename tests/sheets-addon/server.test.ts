@@ -47,6 +47,18 @@ describe('showSidebar', () => {
       expect.objectContaining({ file: 'Sidebar', title: 'KPI Templates' }),
     ]);
   });
+
+  it("hands the page the user's language and the spreadsheet's currency", () => {
+    useWorld({ userLocale: 'fi', spreadsheetLocale: 'sv_SE' });
+    showSidebar();
+    const content = world.ui.sidebars[0]!.content;
+    const block =
+      /<script type="application\/json" id="kpi-host-defaults">(.*?)<\/script>\n<\/head>/.exec(
+        content,
+      );
+    expect(block).not.toBeNull();
+    expect(JSON.parse(block![1]!)).toMatchObject({ lang: 'fi', currency: 'SEK' });
+  });
 });
 
 describe('insertTemplate', () => {

@@ -469,7 +469,18 @@ export class FakeMenu {
 
 export class FakeHtmlOutput {
   title: string | undefined;
+  /** The page as the project file holds it, until the code under test replaces it. */
+  content = '<!doctype html><html><head><title>KPI Templates</title></head><body></body></html>';
   constructor(readonly file: string) {}
+
+  getContent(): string {
+    return this.content;
+  }
+
+  setContent(content: string): this {
+    this.content = content;
+    return this;
+  }
 
   setTitle(title: string): this {
     this.title = title;

@@ -10,6 +10,7 @@ import {
   type ScriptRunAnswer,
   type Server,
 } from '../../scripts/bench/browser';
+import { withHostDefaults } from '../../sheets-addon/host-defaults';
 import { axeViolations, requireBuilt, screenshot } from './support/page';
 
 const missing = chromiumMissing();
@@ -147,6 +148,26 @@ describe.skipIf(missing !== undefined)('built Sidebar.html in headless Chromium'
     expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe(
       'true',
     );
+    await page.close();
+  });
+
+  it("follows the defaults the server puts into the page over the browser's language", async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript({ content: googleScriptRunStandIn({ sheetName: 'unused' }) });
+    const url = `${server.url}sheets/Sidebar.html`;
+    // What showSidebar serves: the built page with the user's language and the sheet's currency.
+    await page.route(url, async (route) => {
+      const built = await (await route.fetch()).text();
+      await route.fulfill({
+        contentType: 'text/html',
+        body: withHostDefaults(built, { lang: 'fi', currency: 'SEK' }),
+      });
+    });
+    await page.goto(url);
+    await page.waitForSelector('#app[data-ready]');
+    expect(await page.locator('#app').getAttribute('lang')).toBe('fi');
+    await page.getByRole('button', { name: 'Ulkoistetun myynnin tuloskortti' }).click();
+    expect(await page.getByLabel('Valuutta').inputValue()).toBe('SEK');
     await page.close();
   });
 
