@@ -1,14 +1,14 @@
-// `npm run docs`: regenerates the function reference in README.md from the registry.
+// `npm run docs`: regenerates the README's function and template references from the registry and catalogue.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { withFunctionReference } from './docs/readme';
+import { withGeneratedSections } from './docs/readme';
 
 const readmePath = fileURLToPath(new URL('../README.md', import.meta.url));
 const current = readFileSync(readmePath, 'utf8');
-const updated = withFunctionReference(current);
+const updated = withGeneratedSections(current);
 if (updated === current) {
-  console.log('docs: README.md function reference is up to date');
+  console.log('docs: README.md references are up to date');
 } else {
   writeFileSync(readmePath, updated);
-  console.log('docs: README.md function reference regenerated');
+  console.log('docs: README.md references regenerated');
 }

@@ -6,7 +6,15 @@ import { FUNCTIONS } from '../core/registry/index';
 import type { FunctionSpec } from '../core/registry/types';
 import { excelSignature, resultText } from '../scripts/docs/format';
 import { renderFunctionReference } from '../scripts/docs/function-table';
-import { END_MARKER, START_MARKER, withFunctionReference } from '../scripts/docs/readme';
+import { listTemplates } from '../core/templates/index';
+import {
+  END_MARKER,
+  START_MARKER,
+  TEMPLATES_END_MARKER,
+  TEMPLATES_START_MARKER,
+  withFunctionReference,
+  withTemplateReference,
+} from '../scripts/docs/readme';
 
 const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
 
@@ -24,6 +32,18 @@ describe('README.md', () => {
       withFunctionReference(readme) === readme,
       'README function table is stale: run npm run docs',
     ).toBe(true);
+  });
+
+  it('has an up-to-date template list naming every template id', () => {
+    expect(
+      withTemplateReference(readme) === readme,
+      'README template table is stale: run npm run docs',
+    ).toBe(true);
+    const list = readme.slice(
+      readme.indexOf(TEMPLATES_START_MARKER),
+      readme.indexOf(TEMPLATES_END_MARKER),
+    );
+    for (const template of listTemplates('en')) expect(list).toContain(`| \`${template.id}\` |`);
   });
 
   it('lists every registry function in its Excel spelling, under its category', () => {

@@ -1,21 +1,38 @@
-// Puts the generated function reference into the README text between its markers.
+// Puts the generated references (functions from the registry, templates from the catalogue) into the README.
 import { FUNCTIONS } from '../../core/registry/index';
+import { listTemplates } from '../../core/templates/index';
 import { renderFunctionReference } from './function-table';
+import { renderTemplateReference } from './template-table';
 
 export const START_MARKER = '<!-- functions:start -->';
 export const END_MARKER = '<!-- functions:end -->';
+export const TEMPLATES_START_MARKER = '<!-- templates:start -->';
+export const TEMPLATES_END_MARKER = '<!-- templates:end -->';
 
-/**
- * The README text with the function reference between the markers regenerated from the
- * registry (pure: string in, string out). Throws when the markers are missing or out of order.
- */
+/** `readme` with `content` between the two markers; throws when they are missing or out of order. */
+function withSection(readme: string, start: string, end: string, content: string): string {
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md needs ${start} followed by ${end}`);
+  return `${readme.slice(0, from + start.length)}\n\n${content}\n\n${readme.slice(to)}`;
+}
+
+/** The README text with the function reference regenerated from the registry (pure). */
 export function withFunctionReference(readme: string): string {
-  const start = readme.indexOf(START_MARKER);
-  const end = readme.indexOf(END_MARKER);
-  if (start < 0 || end < start) {
-    throw new Error(`README.md needs ${START_MARKER} followed by ${END_MARKER}`);
-  }
-  const before = readme.slice(0, start + START_MARKER.length);
-  const after = readme.slice(end);
-  return `${before}\n\n${renderFunctionReference(FUNCTIONS)}\n\n${after}`;
+  return withSection(readme, START_MARKER, END_MARKER, renderFunctionReference(FUNCTIONS));
+}
+
+/** The README text with the template list regenerated from the catalogue (pure). */
+export function withTemplateReference(readme: string): string {
+  return withSection(
+    readme,
+    TEMPLATES_START_MARKER,
+    TEMPLATES_END_MARKER,
+    renderTemplateReference(listTemplates('en')),
+  );
+}
+
+/** Every generated section of the README regenerated. */
+export function withGeneratedSections(readme: string): string {
+  return withTemplateReference(withFunctionReference(readme));
 }

@@ -19,7 +19,7 @@ describe('HyperFormula stays out of the shipped bundles', () => {
     for (const marker of MARKERS) expect(preview).toMatch(marker);
   });
 
-  it.each(['excel', 'sheets'])('is in no file of dist/%s/', (target) => {
+  it.each(['excel', 'sheets', 'cli'])('is in no file of dist/%s/', (target) => {
     const dir = join(DIST, target);
     expect(existsSync(dir), `${dir} exists (npm run build)`).toBe(true);
     const files = filesUnder(dir);
