@@ -8,6 +8,15 @@ function terminalLang(env: NodeJS.ProcessEnv): Lang {
   return locale.toLowerCase().startsWith('fi') ? 'fi' : 'en';
 }
 
+// A reader that stops early (`sales-kpi list | head`) closes the pipe: that ends the output, not
+// the program with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const io = {
   out: (line: string) => process.stdout.write(`${line}\n`),
   err: (line: string) => process.stderr.write(`${line}\n`),

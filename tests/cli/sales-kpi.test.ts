@@ -42,6 +42,17 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('sales-kpi', () => {
+  it('stops quietly when the reader closes the pipe early (sales-kpi list | head -1)', () => {
+    const result = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${BIN}" list | head -1`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
+    });
+    expect(result.stdout).toContain('Templates');
+    expect(result.stderr).not.toMatch(STACK);
+    expect(result.stderr).not.toContain('EPIPE');
+  });
+
   it('prints the usage with --help', () => {
     const { code, stdout } = run(['--help']);
     expect(code).toBe(0);
