@@ -1,7 +1,11 @@
 // Reads the function catalogue tables of the spec (functions.md) so tests compare the registry with the contract.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-export const SPEC_PATH = '/work/shared/spec/functions.md';
+/** The contract, in shared/ beside the repository (as on every checkout and in CI). */
+export const SPEC_PATH = fileURLToPath(
+  new URL('../../../shared/spec/functions.md', import.meta.url),
+);
 
 export interface SpecParam {
   name: string;
