@@ -14,7 +14,8 @@ const en = {
   'options.heading': 'Options',
   'options.sheetLang': 'Language of the sheet',
   'options.range': 'A whole number from {min} to {max}.',
-  'options.month': 'Written as YYYY-MM, for example 2026-01.',
+  'options.month':
+    'The month of the first period (typed as YYYY-MM where there is no month picker, e.g. 2026-01).',
   'options.currencyCode': 'Currency code',
   'options.currencyOther': 'Other…',
   'options.currencyHelp': 'Three letters, ISO 4217 (for example EUR).',
@@ -59,7 +60,8 @@ const fi: Record<UiKey, string> = {
   'options.heading': 'Asetukset',
   'options.sheetLang': 'Taulukon kieli',
   'options.range': 'Kokonaisluku {min}–{max}.',
-  'options.month': 'Muodossa VVVV-KK, esimerkiksi 2026-01.',
+  'options.month':
+    'Ensimmäisen jakson kuukausi (kirjoitetaan VVVV-KK, jos kuukausivalitsinta ei ole, esim. 2026-01).',
   'options.currencyCode': 'Valuuttakoodi',
   'options.currencyOther': 'Muu…',
   'options.currencyHelp': 'Kolme kirjainta, ISO 4217 (esimerkiksi EUR).',

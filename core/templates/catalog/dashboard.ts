@@ -1,6 +1,12 @@
 // Monthly KPI dashboard: revenue against goal, leads, conversion, CAC and growth, SMART goals and a chart.
 import type { MessageKey } from '../../i18n/index';
-import { DATE_FORMAT, MONTH_FORMAT, PERCENT_FORMAT, WHOLE_FORMAT } from '../../i18n/number-format';
+import {
+  DATE_FORMAT,
+  DECIMAL_FORMAT,
+  MONTH_FORMAT,
+  PERCENT_FORMAT,
+  WHOLE_FORMAT,
+} from '../../i18n/number-format';
 import { cellRef, rangeRef } from '../a1';
 import type { SheetBuilder } from '../builder';
 import type { TemplateDefinition } from './definition';
@@ -11,11 +17,38 @@ const FIRST = 5;
 const [REVENUE, GOAL, ATTAINMENT, STATUS, LEADS, CONVERTED, CONVERSION, COST, NEW, CAC, GROWTH] = [
   1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
 ];
-const SMART_GOALS: { kpi: MessageKey; target: number; month: number; owner: MessageKey }[] = [
-  { kpi: 'dashboard.goal.revenue', target: 200_000, month: 5, owner: 'dashboard.owner.salesLead' },
-  { kpi: 'kpi.leadConversion', target: 0.12, month: 2, owner: 'dashboard.owner.vendor' },
-  { kpi: 'kpi.cac', target: 2_000, month: 8, owner: 'dashboard.owner.salesLead' },
-  { kpi: 'dashboard.goal.responseTime', target: 1, month: 1, owner: 'dashboard.owner.vendor' },
+/** How a goal's target is shown: in the sheet's currency, as a percentage, or as a plain number. */
+type TargetUnit = 'money' | 'percent' | 'number';
+
+const SMART_GOALS: {
+  kpi: MessageKey;
+  target: number;
+  unit: TargetUnit;
+  month: number;
+  owner: MessageKey;
+}[] = [
+  {
+    kpi: 'dashboard.goal.revenue',
+    target: 200_000,
+    unit: 'money',
+    month: 5,
+    owner: 'dashboard.owner.salesLead',
+  },
+  {
+    kpi: 'kpi.leadConversion',
+    target: 0.12,
+    unit: 'percent',
+    month: 2,
+    owner: 'dashboard.owner.vendor',
+  },
+  { kpi: 'kpi.cac', target: 2_000, unit: 'money', month: 8, owner: 'dashboard.owner.salesLead' },
+  {
+    kpi: 'dashboard.goal.responseTime',
+    target: 1,
+    unit: 'number',
+    month: 1,
+    owner: 'dashboard.owner.vendor',
+  },
 ];
 
 /** Example figures for month `p`: revenue around a slowly rising goal. */
@@ -135,7 +168,8 @@ function build(b: SheetBuilder): void {
   SMART_GOALS.forEach((goal, i) => {
     const row = smartHeader + 1 + i;
     b.input(row, 0, b.tr(goal.kpi), 'text');
-    b.input(row, 1, goal.target, { kind: 'signedNumber' });
+    const format = { money: b.money, percent: PERCENT_FORMAT, number: DECIMAL_FORMAT }[goal.unit];
+    b.input(row, 1, goal.target, { kind: 'signedNumber' }, format);
     b.input(row, 2, monthSerial(startMonth, goal.month + 1, 1) - 1, { kind: 'date' }, DATE_FORMAT);
     b.input(row, 3, b.tr(goal.owner), 'text');
   });
@@ -153,7 +187,7 @@ function build(b: SheetBuilder): void {
     width: 720,
     height: 320,
   });
-  b.columnWidths([200, 120, 120, 110, 90, 80, 90, 110, 130, 110, 110, 120]);
+  b.columnWidths([250, 120, 120, 110, 90, 80, 90, 110, 140, 110, 110, 120]);
   b.freeze(FIRST, 1);
 }
 

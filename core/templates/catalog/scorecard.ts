@@ -240,7 +240,7 @@ function build(b: SheetBuilder): void {
   b.statusColours(rangeRef(FIRST_ROW, STATUS, last, STATUS));
   b.value(last + 2, 0, b.tr('common.attainmentNote'), 'note');
   b.value(last + 3, 0, b.tr('common.benchmarkDisclaimer'), 'note');
-  b.columnWidths([220, 160, 90, 160, 90, 160, 90, 110, 100, 90, 90, 100, 230, 300]);
+  b.columnWidths([220, 230, 90, 200, 90, 180, 90, 110, 100, 90, 90, 100, 230, 300]);
   b.freeze(FIRST_ROW, 1);
 }
 
