@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const dist = resolve(ROOT, 'dist');
   const server = createServer(
     { key: certificate.key, cert: certificate.cert },
-    staticHandler(devRoots(dist)),
+    staticHandler(devRoots(dist), '/preview.html'),
   );
   server.on('error', (error: NodeJS.ErrnoException) => {
     console.error(

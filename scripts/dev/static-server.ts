@@ -72,11 +72,18 @@ export function resolveRequest(roots: readonly string[], requestPath: string): R
   return { status: 404 };
 }
 
-/** A request handler serving `roots` without caching, readable by Office's other origins. */
-export function staticHandler(roots: readonly string[]) {
+/**
+ * A request handler serving `roots` without caching, readable by Office's other origins.
+ * With `home`, a request for "/" is redirected there (the dev server's front page).
+ */
+export function staticHandler(roots: readonly string[], home?: string) {
   return (request: IncomingMessage, response: ServerResponse): void => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (home !== undefined && (request.url ?? '/').split(/[?#]/)[0] === '/') {
+      response.writeHead(302, { Location: home }).end();
       return;
     }
     const resolution = resolveRequest(roots, request.url ?? '/');

@@ -86,6 +86,22 @@ describe('contentType', () => {
   });
 });
 
+describe('staticHandler with a front page', () => {
+  it('redirects "/" to it and serves everything else as usual', async () => {
+    const server = createServer(staticHandler(roots, '/preview.html'));
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const home = await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual' });
+      expect(home.status).toBe(302);
+      expect(home.headers.get('location')).toBe('/preview.html');
+      expect((await get(server, '/functions.json')).status).toBe(200);
+    } finally {
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+  });
+});
+
 describe('staticHandler over HTTP', () => {
   let server: Server;
   beforeAll(async () => {
