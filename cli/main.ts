@@ -1,7 +1,13 @@
 // Runs one sales-kpi command (list, export, help) against the core; returns the exit code, never throws.
 import { resolve } from 'node:path';
 import { FUNCTIONS } from '../core/registry/index';
-import { buildPlan, listTemplates } from '../core/templates/index';
+import {
+  TEMPLATE_SHAPES,
+  buildPlan,
+  listTemplates,
+  type TemplateId,
+  type TemplateOptionsInput,
+} from '../core/templates/index';
 import type { HostDefaults, Lang } from '../core/templates/options';
 import { parseArgs } from './args';
 import { cliText } from './messages';
@@ -38,6 +44,16 @@ function list(lang: Lang, io: CliIo): number {
   return EXIT.ok;
 }
 
+/** The flags given for options this template does not use (a scorecard has no periods). */
+function inapplicableFlags(templateId: TemplateId, options: TemplateOptionsInput): string[] {
+  const shape = TEMPLATE_SHAPES[templateId];
+  const flags: string[] = [];
+  if (shape.periods === undefined && options.periods !== undefined) flags.push('--periods');
+  if (shape.periods === undefined && options.startMonth !== undefined) flags.push('--start-month');
+  if (shape.rows === undefined && options.rows !== undefined) flags.push('--rows');
+  return flags;
+}
+
 /** Runs the command line `argv` (without node and the script name). */
 export async function runCli(
   argv: readonly string[],
@@ -64,6 +80,8 @@ export async function runCli(
     return EXIT.refused;
   }
   const plan = built.plan;
+  for (const flag of inapplicableFlags(plan.templateId, command.options))
+    io.err(`sales-kpi: ${cliText(lang, 'ignoredOption', { flag, template: plan.templateId })}`);
   const path = resolve(command.out);
   let content: Uint8Array;
   try {

@@ -53,6 +53,7 @@ Templates: run "sales-kpi list".`,
   chartColumn: 'column',
   chartBar: 'bar',
   failed: 'Could not build the workbook: {reason}',
+  ignoredOption: 'Note: {flag} does not apply to template "{template}" and was ignored.',
 } as const;
 
 export type CliMessageKey = keyof typeof en;
@@ -109,6 +110,7 @@ Pohjat: suorita "sales-kpi list".`,
   chartColumn: 'pylväs',
   chartBar: 'palkki',
   failed: 'Työkirjaa ei voitu muodostaa: {reason}',
+  ignoredOption: 'Huom: {flag} ei koske pohjaa "{template}", joten se ohitettiin.',
 };
 
 const MESSAGES: Record<Lang, Record<CliMessageKey, string>> = { en, fi };

@@ -42,6 +42,33 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('sales-kpi', () => {
+  it('writes the file but says which given options the template does not use', () => {
+    const out = join(dir, 'scorecard-ignored.xlsx');
+    const { code, stderr } = run([
+      'export',
+      'scorecard',
+      '--out',
+      out,
+      '--periods',
+      '5',
+      '--rows',
+      '3',
+    ]);
+    expect(code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(stderr).toContain('--periods does not apply to template "scorecard"');
+    expect(stderr).toContain('--rows does not apply to template "scorecard"');
+    const funnel = run([
+      'export',
+      'funnel',
+      '--out',
+      join(dir, 'funnel-used.xlsx'),
+      '--periods',
+      '5',
+    ]);
+    expect(funnel.stderr).toBe('');
+  });
+
   it('stops quietly when the reader closes the pipe early (sales-kpi list | head -1)', () => {
     const result = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${BIN}" list | head -1`], {
       cwd: ROOT,
