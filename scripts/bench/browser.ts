@@ -11,6 +11,17 @@ import { staticHandler } from '../dev/static-server';
 /** Debian's Chromium; the browser tests and the interactivity budget need it. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
+/** Headless, sandbox-free (root in CI) and silent: this machine has no network beyond loopback. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+] as const;
+
 /** Why the browser checks cannot run here, or undefined when they can. */
 export function chromiumMissing(): string | undefined {
   return existsSync(CHROMIUM_PATH)
@@ -34,15 +45,7 @@ export async function launchChromium(): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
     viewport: { width: 300, height: 720 },
   });
   return {

@@ -20,10 +20,11 @@ import {
   type TemplateId,
   type TemplateOptionsInput,
 } from '../../core/templates/index';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/bench/browser';
 import { devRoots, staticHandler } from '../../scripts/dev/static-server';
 import { inputChange, type InputChange } from './input-change';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = CHROMIUM_PATH;
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = resolve(ROOT, 'dist');
 const ARTIFACTS = resolve(ROOT, 'tests/artifacts');
@@ -161,15 +162,7 @@ describe.skipIf(!hasChromium)('the preview page (npm start → /preview.html) in
     const { port } = server.address() as { port: number };
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
+      args: [...CHROMIUM_ARGS],
     });
     // A new context is a fresh profile: no stored state between runs.
     const context = await browser.newContext({
