@@ -85,11 +85,21 @@ describe.each(FUNCTIONS.map((spec) => [spec.name, spec] as const))('%s', (name, 
     expect(spec.result).toBe(RESULT_KIND[fromSpec!.result]);
   });
 
-  it('describes itself and every parameter, names a source and has an example', () => {
-    expect(spec.description.trim()).not.toBe('');
-    for (const param of spec.params) expect(param.description.trim(), param.name).not.toBe('');
+  it('describes itself and every parameter, names a source and has noted examples', () => {
+    // Longer than a word or two: the descriptions are the hosts' help texts.
+    expect(spec.description.trim().length).toBeGreaterThan(10);
+    for (const param of spec.params)
+      expect(param.description.trim().length, param.name).toBeGreaterThan(10);
     expect(spec.source.trim()).not.toBe('');
     expect(spec.examples.length).toBeGreaterThan(0);
+    for (const example of spec.examples)
+      expect(example.note?.trim(), show(example.args)).toBeTruthy();
+    // Not only failures: one example shows a value of the function's own kind.
+    const valueType = spec.result === 'status' ? 'string' : 'number';
+    const values = spec.examples.filter(
+      (e) => typeof e.result === valueType && !String(e.result).startsWith('#'),
+    );
+    expect(values.length).toBeGreaterThan(0);
   });
 
   it('returns what each worked example says', () => {
@@ -104,6 +114,7 @@ describe.each(FUNCTIONS.map((spec) => [spec.name, spec] as const))('%s', (name, 
       } else if (expected.startsWith('#')) {
         expect(isKpiError(actual), `${label} gave ${show(actual)}`).toBe(true);
         expect(isKpiError(actual) && actual.code, label).toBe(expected);
+        expect(isKpiError(actual) && actual.message, label).toMatch(new RegExp(`^${name}: `));
       } else {
         expect(actual, label).toBe(expected);
       }

@@ -3,17 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dateToSerial, toNumber } from '../../../core/args/coerce';
 import { KIND_DOMAINS } from '../../../core/args/kinds';
 import { isKpiError } from '../../../core/errors';
-import type { KpiError } from '../../../core/errors';
 import { FUNCTIONS, callFunction } from '../../../core/registry/index';
-import type { KpiResult } from '../../../core/values';
 import { foreignDate } from '../../support/generators';
+import { expectError } from '../../support/expect-error';
 import { show } from '../../support/results';
-
-function expectError(result: KpiResult, code: KpiError['code']): KpiError {
-  if (!isKpiError(result)) throw new Error(`expected ${code}, got ${show(result)}`);
-  expect(result.code, result.message).toBe(code);
-  return result;
-}
 
 /** Arguments that pass every kind's domain (1 is a count, a fraction, a score, a date and TRUE). */
 function ones(count: number, range: boolean): unknown[] {

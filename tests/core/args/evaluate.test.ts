@@ -7,13 +7,8 @@ import type { KpiError } from '../../../core/errors';
 import { FUNCTIONS, callFunction } from '../../../core/registry/index';
 import type { EachFunctionSpec } from '../../../core/registry/types';
 import type { KpiResult } from '../../../core/values';
+import { expectError } from '../../support/expect-error';
 import { show } from '../../support/results';
-
-function expectError(result: KpiResult, code: KpiError['code']): KpiError {
-  if (!isKpiError(result)) throw new Error(`expected ${code}, got ${show(result)}`);
-  expect(result.code, result.message).toBe(code);
-  return result;
-}
 
 /** Arguments that pass every kind's domain (1 is a count, a fraction, a score, a date and TRUE). */
 function ones(count: number, range: boolean): unknown[] {

@@ -1,36 +1,7 @@
 // Tests of the cycle and activity functions against hand-computed values from the spec.
 import { describe, expect, it } from 'vitest';
-import { isKpiError } from '../../../core/errors';
-import { callFunction, getFunction } from '../../../core/registry/index';
-
-function expectError(result: unknown, code: string, ...words: string[]): void {
-  expect(isKpiError(result)).toBe(true);
-  if (!isKpiError(result)) return;
-  expect(result.code).toBe(code);
-  for (const word of words) expect(result.message).toContain(word);
-}
-
-function expectExample(name: string, args: readonly unknown[], expected: number | string): void {
-  const result = callFunction(name, args);
-  if (typeof expected === 'string' && expected.startsWith('#')) expectError(result, expected, name);
-  else if (typeof expected === 'number') expect(result).toBeCloseTo(expected, 9);
-  else expect(result).toBe(expected);
-}
-
-describe.each(['SALES_CYCLE_LENGTH', 'AVG_SALES_CYCLE', 'ACTIVITIES_PER_OUTCOME'])(
-  '%s worked examples',
-  (name) => {
-    it('has at least one example with a note, and every example holds', () => {
-      const spec = getFunction(name);
-      expect(spec).toBeDefined();
-      expect(spec!.examples.length).toBeGreaterThan(0);
-      for (const example of spec!.examples) {
-        expect(example.note).toBeTruthy();
-        expectExample(name, example.args, example.result);
-      }
-    });
-  },
-);
+import { callFunction } from '../../../core/registry/index';
+import { expectError } from '../../support/expect-error';
 
 describe('SALES_CYCLE_LENGTH', () => {
   it('divides total days by deals closed', () => {

@@ -3,52 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { isKpiError } from '../../../core/errors';
 import { FUNCTIONS, callFunction } from '../../../core/registry/index';
 import type { KpiResult } from '../../../core/values';
-
-/** Asserts an error value with this code whose message names the function and every fragment. */
-function expectError(result: KpiResult, code: string, fn: string, ...fragments: string[]): void {
-  expect(isKpiError(result), `expected ${code}, got ${JSON.stringify(result)}`).toBe(true);
-  if (!isKpiError(result)) return;
-  expect(result.code).toBe(code);
-  expect(result.message).toContain(fn);
-  for (const fragment of fragments) expect(result.message).toContain(fragment);
-}
+import { expectError } from '../../support/expect-error';
 
 const growth = FUNCTIONS.filter((spec) => spec.category === 'Growth and goals');
-
-describe('Growth and goals: registry entries', () => {
-  it('has the spec’s eight functions in the spec’s order', () => {
-    expect(growth.map((spec) => spec.name)).toEqual([
-      'GOAL_ATTAINMENT',
-      'GROWTH_RATE',
-      'CAGR',
-      'MARKET_SHARE',
-      'PIPELINE_COVERAGE',
-      'AVG_DEAL_SIZE',
-      'SALES_VELOCITY',
-      'ACV',
-    ]);
-  });
-
-  it.each(growth.map((spec) => [spec.name, spec] as const))(
-    '%s describes itself and every parameter and has a worked example',
-    (_name, spec) => {
-      expect(spec.description.length).toBeGreaterThan(10);
-      for (const param of spec.params) expect(param.description.length).toBeGreaterThan(10);
-      expect(spec.source.length).toBeGreaterThan(0);
-      expect(spec.examples.some((e) => typeof e.result === 'number' && e.note)).toBe(true);
-    },
-  );
-
-  const examples = growth.flatMap((spec) =>
-    spec.examples.map((example) => [spec.name, example.note ?? '', example] as const),
-  );
-  it.each(examples)('%s example "%s" gives its stated result', (name, _note, example) => {
-    const result = callFunction(name, example.args);
-    if (typeof example.result === 'number') expect(result).toBeCloseTo(example.result, 9);
-    else if (isKpiError(result)) expect(result.code).toBe(example.result);
-    else expect(result).toBe(example.result);
-  });
-});
 
 describe('GOAL_ATTAINMENT', () => {
   it('divides actual by goal: $2.35M against $1.75M is 47/35 ≈ 134.29%', () => {

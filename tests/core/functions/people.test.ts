@@ -1,67 +1,13 @@
 // Tests of the "People, vendors and status" functions against values worked out by hand from the spec.
 import { describe, expect, it } from 'vitest';
-import { isKpiError } from '../../../core/errors';
 import { FUNCTIONS, callFunction } from '../../../core/registry/index';
-import type { KpiResult } from '../../../core/values';
-
-/** Asserts an error value with this code whose message names the function and every fragment. */
-function expectError(result: KpiResult, code: string, fn: string, ...fragments: string[]): void {
-  expect(isKpiError(result), `expected ${code}, got ${JSON.stringify(result)}`).toBe(true);
-  if (!isKpiError(result)) return;
-  expect(result.code).toBe(code);
-  expect(result.message).toContain(fn);
-  for (const fragment of fragments) expect(result.message).toContain(fragment);
-}
+import { expectError } from '../../support/expect-error';
 
 const people = FUNCTIONS.filter((spec) => spec.category === 'People, vendors and status');
 
 const ON = 'On track';
 const RISK = 'At risk';
 const OFF = 'Off track';
-
-describe('People, vendors and status: registry entries', () => {
-  it('has the spec’s four functions in the spec’s order', () => {
-    expect(people.map((spec) => spec.name)).toEqual([
-      'TURNOVER_RATE',
-      'INCENTIVE_PAY',
-      'VENDOR_SCORE',
-      'KPI_STATUS',
-    ]);
-  });
-
-  it('takes VENDOR_SCORE’s inputs as whole data sets', () => {
-    expect(people.find((spec) => spec.name === 'VENDOR_SCORE')!.mode).toBe('set');
-  });
-
-  it('declares the optional parameters with the spec’s defaults', () => {
-    const defaults = Object.fromEntries(
-      people.flatMap((spec) =>
-        spec.params.filter((p) => p.default !== undefined).map((p) => [p.name, p.default]),
-      ),
-    );
-    expect(defaults).toEqual({ individual_weight: 0.7, higher_is_better: true, tolerance: 0.1 });
-  });
-
-  it.each(people.map((spec) => [spec.name, spec] as const))(
-    '%s describes itself and every parameter and has a worked example',
-    (_name, spec) => {
-      expect(spec.description.length).toBeGreaterThan(10);
-      for (const param of spec.params) expect(param.description.length).toBeGreaterThan(10);
-      expect(spec.source.length).toBeGreaterThan(0);
-      expect(spec.examples.some((e) => !e.result.toString().startsWith('#') && e.note)).toBe(true);
-    },
-  );
-
-  const examples = people.flatMap((spec) =>
-    spec.examples.map((example) => [spec.name, example.note ?? '', example] as const),
-  );
-  it.each(examples)('%s example "%s" gives its stated result', (name, _note, example) => {
-    const result = callFunction(name, example.args);
-    if (typeof example.result === 'number') expect(result).toBeCloseTo(example.result, 9);
-    else if (isKpiError(result)) expect(result.code).toBe(example.result);
-    else expect(result).toBe(example.result);
-  });
-});
 
 describe('TURNOVER_RATE', () => {
   it('is departures / average headcount', () => {
