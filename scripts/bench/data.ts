@@ -43,3 +43,16 @@ export function column(
   }
   return out;
 }
+
+/**
+ * The arguments cut into consecutive calls of `rows` rows each: column ranges are sliced
+ * (the slices share the row arrays), scalars are passed to every call unchanged.
+ */
+export function sliceArgs(args: readonly unknown[], rows: number): unknown[][] {
+  const length = (args.find(Array.isArray) as Column).length;
+  const calls: unknown[][] = [];
+  for (let start = 0; start + rows <= length; start += rows) {
+    calls.push(args.map((arg) => (Array.isArray(arg) ? arg.slice(start, start + rows) : arg)));
+  }
+  return calls;
+}
