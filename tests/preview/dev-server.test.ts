@@ -1,8 +1,8 @@
 // `npm start` serves the preview at /preview.html and its files under /preview/, and nothing outside dist/.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { devRoots, resolveRequest } from '../../scripts/dev/static-server';
 
 function fakeDist(): string {
@@ -17,6 +17,7 @@ function fakeDist(): string {
 describe('devRoots', () => {
   const dist = fakeDist();
   const roots = devRoots(dist);
+  afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
   it('serves /preview.html and /preview/* from dist/preview/, the add-in from dist/excel/', () => {
     expect(resolveRequest(roots, '/preview.html')).toEqual({

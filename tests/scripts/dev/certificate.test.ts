@@ -1,14 +1,15 @@
 // The development certificate: made once, cached, and accepted for https://localhost by a client trusting its CA.
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, get } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { devCertificate } from '../../../scripts/dev/certificate';
 
 describe('devCertificate', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kpi-cert-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('is reused from its cache once made', async () => {
     const first = await devCertificate(dir);

@@ -1,5 +1,5 @@
 // The development server: files from dist/excel/ then dist/, right content types, nothing from outside.
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,7 @@ writeFileSync(join(dist, 'manifest.xml'), '<OfficeApp/>');
 writeFileSync(join(base, 'secret.txt'), 'secret');
 symlinkSync(join(base, 'secret.txt'), join(excel, 'link.txt'));
 const roots = [excel, dist];
+afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 /** Sends a raw request path (no client-side normalisation of "..") and returns status and headers. */
 function get(
