@@ -8,9 +8,31 @@ import {
   resolveOptions,
   type HostDefaults,
   type Lang,
+  type TemplateId,
   type TemplateOptionsInput,
 } from './options';
-import type { PlanResult, PlanTarget, TemplateInfo } from './plan';
+import type { PlanResult, PlanTarget, SheetPlan, TemplateInfo } from './plan';
+
+/** The registry functions a plan's formulas call, in order of first use. */
+export function functionsCalled(plan: SheetPlan): string[] {
+  const names = new Set<string>();
+  for (const row of plan.cells)
+    for (const cell of row) if (cell?.calc?.kind === 'call') names.add(cell.calc.fn);
+  return [...names];
+}
+
+/** Per template, read off its default plan once: which functions it uses does not vary with options. */
+const templateFunctions = new Map<TemplateId, string[]>();
+
+function functionsOfTemplate(id: TemplateId): string[] {
+  let names = templateFunctions.get(id);
+  if (!names) {
+    const built = buildPlan(id, {}, {}, { functionPrefix: '' });
+    names = built.ok ? functionsCalled(built.plan) : [];
+    templateFunctions.set(id, names);
+  }
+  return [...names];
+}
 
 /** The gallery: every template's name, purpose, KPIs, functions and applicable options, in `lang`. */
 export function listTemplates(lang: Lang): TemplateInfo[] {
@@ -25,7 +47,7 @@ export function listTemplates(lang: Lang): TemplateInfo[] {
       name: t(lang, definition.name),
       purpose: t(lang, definition.purpose),
       kpis: definition.kpis.map((key) => t(lang, key)),
-      functions: [...definition.functions],
+      functions: functionsOfTemplate(id),
       options,
       ...(shape.periods !== undefined ? { defaultPeriods: shape.periods } : {}),
       ...(shape.rows !== undefined ? { defaultRows: shape.rows } : {}),

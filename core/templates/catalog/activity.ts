@@ -128,6 +128,5 @@ export const activity: TemplateDefinition = {
   name: 'activity.name',
   purpose: 'activity.purpose',
   kpis: ['col.activities', 'kpi.activitiesPerDeal'],
-  functions: ['ACTIVITIES_PER_OUTCOME'],
   build,
 };

@@ -196,6 +196,5 @@ export const dashboard: TemplateDefinition = {
   name: 'dashboard.name',
   purpose: 'dashboard.purpose',
   kpis: ['kpi.goalAttainment', 'kpi.leadConversion', 'kpi.cac', 'kpi.growthRate'],
-  functions: ['GOAL_ATTAINMENT', 'KPI_STATUS', 'LEAD_CONVERSION', 'CAC', 'GROWTH_RATE'],
   build,
 };

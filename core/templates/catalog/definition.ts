@@ -9,8 +9,6 @@ export interface TemplateDefinition {
   purpose: MessageKey;
   /** The KPIs the sheet tracks, as message keys. */
   kpis: readonly MessageKey[];
-  /** Registry functions the formulas call (the tests check this against the built plans). */
-  functions: readonly string[];
   /** Writes the sheet's cells, rules and charts into the builder. */
   build: (b: SheetBuilder) => void;
 }

@@ -91,6 +91,5 @@ export const email: TemplateDefinition = {
   name: 'email.name',
   purpose: 'email.purpose',
   kpis: RATES.map((rate) => rate.kpi),
-  functions: RATES.map((rate) => rate.fn),
   build,
 };

@@ -113,6 +113,5 @@ export const funnel: TemplateDefinition = {
   name: 'funnel.name',
   purpose: 'funnel.purpose',
   kpis: ['kpi.leadResponseRate', 'kpi.stageConversion', 'kpi.leadConversion'],
-  functions: ['LEAD_RESPONSE_RATE', 'STAGE_CONVERSION', 'LEAD_CONVERSION'],
   build,
 };

@@ -123,6 +123,5 @@ export const inhouseVsOutsourced: TemplateDefinition = {
   name: 'inhouse-vs-outsourced.name',
   purpose: 'inhouse-vs-outsourced.purpose',
   kpis: COMPARISONS.map((c) => c.kpi),
-  functions: COMPARISONS.map((c) => c.fn),
   build,
 };

@@ -120,6 +120,5 @@ export const pricingModels: TemplateDefinition = {
   name: 'pricing-models.name',
   purpose: 'pricing-models.purpose',
   kpis: ['pricing-models.cost', 'kpi.costPerAppointment', 'kpi.costPerDeal', 'kpi.salesRoi'],
-  functions: ['STAGE_CONVERSION', 'OUTSOURCING_COST', 'COST_PER_APPOINTMENT', 'CAC', 'SALES_ROI'],
   build,
 };

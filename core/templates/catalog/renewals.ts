@@ -120,6 +120,5 @@ export const renewals: TemplateDefinition = {
   name: 'renewals.name',
   purpose: 'renewals.purpose',
   kpis: ['kpi.renewalRate', 'kpi.costOfSales'],
-  functions: ['RENEWAL_RATE', 'COST_OF_SALES'],
   build,
 };

@@ -113,12 +113,5 @@ export const roi: TemplateDefinition = {
     'kpi.breakevenRevenue',
     'kpi.costOfSales',
   ],
-  functions: [
-    'OUTSOURCING_COST',
-    'SALES_PROFIT',
-    'SALES_ROI',
-    'BREAKEVEN_REVENUE',
-    'COST_OF_SALES',
-  ],
   build,
 };

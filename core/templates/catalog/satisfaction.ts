@@ -112,6 +112,5 @@ export const satisfaction: TemplateDefinition = {
   name: 'satisfaction.name',
   purpose: 'satisfaction.purpose',
   kpis: ['kpi.nps', 'kpi.csat'],
-  functions: ['NPS', 'CSAT'],
   build,
 };

@@ -249,6 +249,5 @@ export const scorecard: TemplateDefinition = {
   name: 'scorecard.name',
   purpose: 'scorecard.purpose',
   kpis: ROWS.map((row) => row.kpi),
-  functions: [...new Set([...ROWS.map((row) => row.fn), 'KPI_STATUS', 'GOAL_ATTAINMENT'])],
   build,
 };

@@ -128,6 +128,5 @@ export const unitEconomics: TemplateDefinition = {
   name: 'unit-economics.name',
   purpose: 'unit-economics.purpose',
   kpis: ['kpi.clv', 'kpi.cac', 'kpi.ltvCac', 'kpi.cacPayback'],
-  functions: ['CLV', 'CAC', 'LTV_CAC_RATIO', 'CAC_PAYBACK_MONTHS', 'KPI_STATUS'],
   build,
 };

@@ -78,6 +78,5 @@ export const vendorEvaluation: TemplateDefinition = {
   name: 'vendor-evaluation.name',
   purpose: 'vendor-evaluation.purpose',
   kpis: ['kpi.vendorScore', 'col.rank'],
-  functions: ['VENDOR_SCORE'],
   build,
 };
