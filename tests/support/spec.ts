@@ -2,10 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The contract, in shared/ beside the repository (as on every checkout and in CI). */
-export const SPEC_PATH = fileURLToPath(
-  new URL('../../../shared/spec/functions.md', import.meta.url),
-);
+/** The contract's function catalogue, kept in the repository (docs/spec/). */
+export const SPEC_PATH = fileURLToPath(new URL('../../docs/spec/functions.md', import.meta.url));
 
 export interface SpecParam {
   name: string;

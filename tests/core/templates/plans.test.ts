@@ -46,7 +46,7 @@ function inRange(range: string, row: number, col: number): boolean {
 /** The "functions used" column of the template's row in templates.md. */
 function specFunctions(id: string): string[] {
   const spec = readFileSync(
-    fileURLToPath(new URL('../../../../shared/spec/templates.md', import.meta.url)),
+    fileURLToPath(new URL('../../../docs/spec/templates.md', import.meta.url)),
     'utf8',
   );
   const row = spec.split('\n').find((line) => line.startsWith(`| \`${id}\` |`));
