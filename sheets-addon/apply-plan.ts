@@ -13,6 +13,7 @@ import { SHEETS_MESSAGES, reasonOf } from './messages';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
 type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 type DataValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
 
@@ -132,18 +133,51 @@ function writeSheet(sheet: Sheet, plan: SheetPlan, services: SheetsServices): vo
   for (const chart of plan.charts) insertChart(sheet, chart, services.charts.ChartType);
 
   // Last, as plan.ts asks: the description and open input ranges belong to the finished sheet.
-  if (plan.protection.enabled) {
-    const protection = sheet
-      .protect()
-      .setDescription(SHEETS_MESSAGES[plan.options.lang].protectionDescription);
-    if (plan.protection.unlockedRanges.length > 0)
-      protection.setUnprotectedRanges(
-        sheet.getRangeList(plan.protection.unlockedRanges).getRanges(),
-      );
-    // Enforced, not a warning: other editors cannot change formulas; the owner always can.
-    protection.setWarningOnly(false);
-  }
+  if (plan.protection.enabled) protectFormulas(sheet, plan);
   sheet.activate();
+}
+
+/**
+ * Locks every cell but the plan's input ranges for everyone except the spreadsheet's owner and
+ * the user inserting the template. A new protection mirrors the spreadsheet's permissions, so it
+ * protects nothing, until the script changes its editors or domain edit (Apps Script reference,
+ * `Sheet.protect()`): hence the editors are removed. Sheets never removes the owner or the
+ * current user, so this needs no user identity (`Session.getEffectiveUser` would need the
+ * userinfo.email scope); every call here is allowed by `spreadsheets.currentonly`.
+ */
+function protectFormulas(sheet: Sheet, plan: SheetPlan): void {
+  const protection = sheet
+    .protect()
+    .setDescription(SHEETS_MESSAGES[plan.options.lang].protectionDescription);
+  if (plan.protection.unlockedRanges.length > 0)
+    protection.setUnprotectedRanges(sheet.getRangeList(plan.protection.unlockedRanges).getRanges());
+  protection.setWarningOnly(false);
+  removeOtherEditors(protection);
+  // Only a Workspace spreadsheet can be shared with its domain; elsewhere setDomainEdit throws.
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+}
+
+/**
+ * Removes every editor Sheets lets go. When the current user edits through a group, Sheets
+ * refuses to remove that group (it would lock them out) and with it the whole list; the others
+ * are then removed one at a time and that group is kept. If not one editor could be removed,
+ * the refusal was something else and is passed on.
+ */
+function removeOtherEditors(protection: Protection): void {
+  const editors = protection.getEditors();
+  try {
+    protection.removeEditors(editors);
+  } catch (refused) {
+    const kept = editors.filter((editor) => {
+      try {
+        protection.removeEditor(editor);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    if (kept.length === editors.length) throw refused;
+  }
 }
 
 /** One rule object per distinct validation (built once), placed on every cell it covers. */

@@ -5,8 +5,10 @@ import {
   TEMPLATE_IDS,
   TEMPLATE_SHAPES,
   buildPlan,
+  cellRef,
   parseRange,
   styleOf,
+  type PlanCell,
   type SheetPlan,
   type TemplateId,
   type TemplateOptionsInput,
@@ -15,6 +17,7 @@ import { applyPlanToSheets } from '../../sheets-addon/apply-plan';
 import {
   fakeAppsScript,
   type FakeDataValidation,
+  type FakeSharing,
   type FakeSheet,
 } from '../support/fake-spreadsheet-app';
 
@@ -36,6 +39,13 @@ function grid(sheet: FakeSheet, aspect: string): unknown[][] {
   const written = sheet.grids.get(aspect);
   if (!written) throw new Error(`nothing written for ${aspect}`);
   return written.data;
+}
+
+/** The A1 references of the plan's cells that satisfy `test`, row by row. */
+function cellsWhere(plan: SheetPlan, test: (cell: PlanCell) => boolean): string[] {
+  return plan.cells.flatMap((row, r) =>
+    row.flatMap((cell, c) => (cell && test(cell) ? [cellRef(r, c)] : [])),
+  );
 }
 
 /** Every (row, col) of an A1 range, zero-based. */
@@ -288,14 +298,76 @@ describe('applyPlanToSheets: names and existing sheets', () => {
   });
 });
 
+describe('applyPlanToSheets: protection keeps other editors off the formulas', () => {
+  // A Workspace spreadsheet shared with a colleague, a group and the whole domain for editing.
+  const shared = {
+    owner: 'owner@example.com',
+    editors: ['me@example.com', 'colleague@example.com', 'sales-team@example.com'],
+    groups: { 'sales-team@example.com': ['member@example.com'] },
+    domain: 'example.com',
+    domainCanEdit: true,
+  };
+  const plan = planOf('roi');
+  const formulaCell = cellsWhere(plan, (cell) => cell.formula !== undefined)[0]!;
+  const inputCell = cellsWhere(plan, (cell) => cell.input === true)[0]!;
+
+  function insertShared(sharing: Partial<FakeSharing>) {
+    const world = fakeAppsScript({ sharing });
+    const { sheetName } = applyPlanToSheets(world.spreadsheetApi, plan, world.services);
+    return { world, sheet: world.spreadsheet.sheet(sheetName)! };
+  }
+
+  it('only the owner and the user who inserted it can change a formula cell; input cells stay open to every editor', () => {
+    const { sheet } = insertShared({ ...shared, currentUser: 'me@example.com' });
+    const editable = (email: string) => [
+      sheet.editableBy(email, formulaCell),
+      sheet.editableBy(email, inputCell),
+    ];
+    expect(editable('owner@example.com')).toEqual([true, true]);
+    expect(editable('me@example.com')).toEqual([true, true]);
+    expect(editable('colleague@example.com')).toEqual([false, true]);
+    expect(editable('member@example.com')).toEqual([false, true]);
+    expect(editable('anyone@example.com')).toEqual([false, true]);
+    expect(editable('stranger@elsewhere.example')).toEqual([false, false]);
+    expect(sheet.protection?.warningOnly).toBe(false);
+  });
+
+  it('when the user edits through a group, keeps that group (Sheets refuses to remove it) and removes the others', () => {
+    const { world, sheet } = insertShared({ ...shared, currentUser: 'member@example.com' });
+    expect(world.spreadsheet.sheets).toHaveLength(2);
+    expect(sheet.editableBy('member@example.com', formulaCell)).toBe(true);
+    expect(sheet.editableBy('colleague@example.com', formulaCell)).toBe(false);
+    expect(sheet.editableBy('me@example.com', formulaCell)).toBe(false);
+    expect(sheet.editableBy('anyone@example.com', formulaCell)).toBe(false);
+  });
+
+  it('on a gmail.com spreadsheet (no domain) leaves domain edit alone, which Sheets would refuse', () => {
+    const { sheet, world } = insertShared({
+      owner: 'owner@gmail.com',
+      currentUser: 'owner@gmail.com',
+      editors: ['friend@gmail.com'],
+    });
+    expect(sheet.editableBy('friend@gmail.com', formulaCell)).toBe(false);
+    expect(sheet.editableBy('friend@gmail.com', inputCell)).toBe(true);
+    expect(world.recorder.tally()['Protection.setDomainEdit']).toBeUndefined();
+  });
+
+  it('asks for no user identity: Session (userinfo.email scope) is never called', () => {
+    const { world } = insertShared({ ...shared, currentUser: 'me@example.com' });
+    expect(world.recorder.calls.filter((call) => call.kind === 'Session')).toEqual([]);
+  });
+});
+
 describe('applyPlanToSheets: rollback', () => {
   const plan = planOf('dashboard');
   const succeeded = insert(plan).world.recorder.calls;
   const inserted = succeeded.findIndex((call) => call.method === 'insertSheet');
   const before = new Set(succeeded.slice(0, inserted + 1).map((call) => call.method));
+  // A refused removeEditors is retried editor by editor (see the protection tests), so it fails
+  // the insert only together with removeEditor: tested on its own below.
   const laterMethods = [
     ...new Set(succeeded.slice(inserted + 1).map((call) => call.method)),
-  ].filter((method) => !before.has(method));
+  ].filter((method) => !before.has(method) && method !== 'removeEditors');
 
   it('has write calls to fail', () => {
     expect(laterMethods).toEqual(
@@ -315,6 +387,16 @@ describe('applyPlanToSheets: rollback', () => {
       expect(world.recorder.tally()['Spreadsheet.deleteSheet']).toBe(1);
     },
   );
+
+  it('when not one editor can be removed from the protection: the new sheet is deleted and the error says why', () => {
+    const world = fakeAppsScript({ sheetNames: ['Data'] });
+    world.recorder.failOn('removeEditors', 'Service Spreadsheets failed while accessing document.');
+    world.recorder.failOn('removeEditor', 'Service unavailable', Infinity);
+    expect(() => applyPlanToSheets(world.spreadsheetApi, plan, world.services)).toThrow(
+      "Could not insert 'Monthly KPI dashboard': Service Spreadsheets failed while accessing document. Nothing was changed.",
+    );
+    expect(world.spreadsheet.sheets.map((sheet) => sheet.name)).toEqual(['Data']);
+  });
 
   it('says it in Finnish for a Finnish plan', () => {
     const world = fakeAppsScript();

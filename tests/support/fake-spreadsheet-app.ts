@@ -14,11 +14,11 @@ const TARGET = Symbol('fake target');
 /** Logs every method call on the objects it wraps and throws on the call it is told to fail. */
 export class Recorder {
   readonly calls: Call[] = [];
-  private failure: { method: string; message: string } | undefined;
+  private readonly failures = new Map<string, { message: string; times: number }>();
 
-  /** The next call of `method` (on any object) throws an Error with `message`. */
-  failOn(method: string, message = `${method} failed`): void {
-    this.failure = { method, message };
+  /** The next `times` calls of `method` (on any object) throw an Error with `message`. */
+  failOn(method: string, message = `${method} failed`, times = 1): void {
+    this.failures.set(method, { message, times });
   }
 
   /** How many times each "Kind.method" was called. */
@@ -45,10 +45,10 @@ export class Recorder {
         if (typeof value !== 'function' || typeof property !== 'string') return value;
         return (...args: unknown[]) => {
           this.calls.push({ kind, target: object, method: property, args });
-          if (this.failure?.method === property) {
-            const { message } = this.failure;
-            this.failure = undefined;
-            throw new Error(message);
+          const failure = this.failures.get(property);
+          if (failure) {
+            if (--failure.times <= 0) this.failures.delete(property);
+            throw new Error(failure.message);
           }
           const result: unknown = (value as (...a: unknown[]) => unknown).apply(object, args);
           return result === object ? proxy : result;
@@ -296,10 +296,57 @@ export class FakeChartBuilder {
   }
 }
 
+/** Who may edit the spreadsheet, and who runs the script. Groups are editors with members. */
+export interface FakeSharing {
+  owner: string;
+  /** The user the script runs as (Session's effective user). */
+  currentUser: string;
+  /** Editors the spreadsheet is shared with, users or groups, besides the owner. */
+  editors: readonly string[];
+  /** Members of each group among the editors. */
+  groups: Readonly<Record<string, readonly string[]>>;
+  /** The Google Workspace domain owning the spreadsheet; absent for a gmail.com owner. */
+  domain?: string;
+  /** Whether the spreadsheet is shared for editing with everyone in the domain. */
+  domainCanEdit: boolean;
+}
+
+const DEFAULT_SHARING: FakeSharing = {
+  owner: 'owner@example.com',
+  currentUser: 'owner@example.com',
+  editors: [],
+  groups: {},
+  domainCanEdit: false,
+};
+
+/** Base.User: only an email address. */
+export class FakeUser {
+  constructor(readonly email: string) {}
+  getEmail(): string {
+    return this.email;
+  }
+}
+
+/**
+ * A sheet protection as the Apps Script reference describes it: until the editor list or domain
+ * edit is changed it mirrors the spreadsheet's own permissions (so it protects nothing); the owner
+ * and the current user cannot be removed; removing the group the current user edits through is
+ * refused; setting domain edit outside a Workspace domain throws.
+ */
 export class FakeProtection {
   description: string | undefined;
   unprotectedRanges: string[] = [];
   warningOnly = false;
+  /** True until the script changes the editors or domain edit. */
+  mirrorsSpreadsheet = true;
+  /** Editors besides the owner, once no longer mirroring. */
+  editors: string[];
+  domainEdit: boolean;
+
+  constructor(private readonly sharing: FakeSharing) {
+    this.editors = [...sharing.editors];
+    this.domainEdit = sharing.domain !== undefined && sharing.domainCanEdit;
+  }
 
   setDescription(description: string): this {
     this.description = description;
@@ -311,6 +358,37 @@ export class FakeProtection {
   }
   setWarningOnly(warningOnly: boolean): this {
     this.warningOnly = warningOnly;
+    return this;
+  }
+  getEditors(): FakeUser[] {
+    return [this.sharing.owner, ...this.editors].map((email) => new FakeUser(email));
+  }
+  removeEditor(user: FakeUser | string): this {
+    return this.removeEditors([user]);
+  }
+  removeEditors(users: readonly (FakeUser | string)[]): this {
+    const emails = users.map((user) => (typeof user === 'string' ? user : user.getEmail()));
+    const { owner, currentUser, groups } = this.sharing;
+    const listed = currentUser === owner || this.editors.includes(currentUser);
+    const viaGroups = this.editors.filter((email) => groups[email]?.includes(currentUser));
+    if (!listed && viaGroups.length > 0 && viaGroups.every((group) => emails.includes(group)))
+      throw new Error('You cannot remove your own access to this range.');
+    this.editors = this.editors.filter(
+      (email) => email === owner || email === currentUser || !emails.includes(email),
+    );
+    this.mirrorsSpreadsheet = false;
+    return this;
+  }
+  canDomainEdit(): boolean {
+    return this.domainEdit;
+  }
+  setDomainEdit(editable: boolean): this {
+    if (this.sharing.domain === undefined)
+      throw new Error(
+        'Domain edit can only be set on a spreadsheet owned by a Google Workspace domain.',
+      );
+    this.domainEdit = editable;
+    this.mirrorsSpreadsheet = false;
     return this;
   }
 }
@@ -390,8 +468,33 @@ export class FakeSheet {
     this.conditionalFormatRules = rules;
   }
   protect(): FakeProtection {
-    this.protection = new FakeProtection();
+    this.protection ??= new FakeProtection(this.spreadsheet.sharing);
     return this.recorder.wrap('Protection', this.protection);
+  }
+  /**
+   * Whether `email` may change cell `a1` (e.g. "B5"): a spreadsheet editor may, unless the cell is
+   * under an enforced protection that no longer mirrors the spreadsheet and lists neither the user,
+   * a group of theirs, nor (with domain edit) their domain.
+   */
+  editableBy(email: string, a1: string): boolean {
+    const { owner, editors, groups, domain, domainCanEdit } = this.spreadsheet.sharing;
+    const inDomain = domain !== undefined && email.endsWith(`@${domain}`);
+    const allowedBy = (list: readonly string[], domainEdit: boolean) =>
+      email === owner ||
+      list.includes(email) ||
+      list.some((group) => groups[group]?.includes(email)) ||
+      (domainEdit && inDomain);
+    if (!allowedBy(editors, domainCanEdit)) return false;
+    const protection = this.protection;
+    if (!protection || protection.warningOnly || protection.mirrorsSpreadsheet) return true;
+    const cell = cellPosition(a1);
+    const open = protection.unprotectedRanges.some((range) => {
+      const [first, last = first] = range.split(':') as [string, string?];
+      const a = cellPosition(first);
+      const b = cellPosition(last!);
+      return cell.row >= a.row && cell.row <= b.row && cell.col >= a.col && cell.col <= b.col;
+    });
+    return open || allowedBy(protection.editors, protection.domainEdit);
   }
   newChart(): FakeChartBuilder {
     return this.recorder.wrap('EmbeddedChartBuilder', new FakeChartBuilder());
@@ -424,6 +527,7 @@ export class FakeSpreadsheet {
     private readonly recorder: Recorder,
     sheetNames: readonly string[],
     private readonly locale: string,
+    readonly sharing: FakeSharing = DEFAULT_SHARING,
   ) {
     this.sheets = sheetNames.map((name) => new FakeSheet(recorder, this, name));
     this.active = this.sheets[0];
@@ -508,6 +612,8 @@ export interface FakeAppsScriptOptions {
   userLocale?: string;
   /** What Spreadsheet.getSpreadsheetLocale returns (default "en_US"). */
   spreadsheetLocale?: string;
+  /** Who may edit the spreadsheet (default: only its owner, who runs the script). */
+  sharing?: Partial<FakeSharing>;
 }
 
 /** A fresh fake world: the recorder, the spreadsheet's state, and the globals Apps Script offers. */
@@ -517,6 +623,7 @@ export function fakeAppsScript(options: FakeAppsScriptOptions = {}) {
     recorder,
     options.sheetNames ?? ['Sheet1'],
     options.spreadsheetLocale ?? 'en_US',
+    { ...DEFAULT_SHARING, ...options.sharing },
   );
   const ui = new FakeUi(recorder);
   const chartTypes = { LINE: 'LINE', COLUMN: 'COLUMN', BAR: 'BAR' };
