@@ -50,7 +50,7 @@ function isSwitch(flag: string): flag is Switch {
  * The language for messages: `--lang` when it is valid, else `fallback` (so a refusal of some
  * other option is already in the language the user asked for).
  */
-function messageLang(argv: readonly string[], fallback: Lang): Lang {
+export function messageLang(argv: readonly string[], fallback: Lang): Lang {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice(7) : null;
@@ -59,10 +59,13 @@ function messageLang(argv: readonly string[], fallback: Lang): Lang {
   return fallback;
 }
 
-/** A whole-number flag as a number when it reads as one; else the text, for the core to refuse. */
+/**
+ * A count flag as a number when it is plain decimal digits; anything else ("0x0c", "1e1", "6.0",
+ * " 6") stays text, which the core refuses naming it as typed. Number() alone would read hex,
+ * binary and exponents.
+ */
 function numberOrText(text: string): number | string {
-  const number = Number(text);
-  return text.trim() !== '' && Number.isFinite(number) ? number : text;
+  return /^[0-9]+$/.test(text) ? Number(text) : text;
 }
 
 /**

@@ -22,7 +22,8 @@ Options of export:
   --currency CODE          ISO currency code of money formats (default: EUR)
   --no-example             leave the input cells empty instead of example data
   --no-protect             do not protect the formula cells
-  --force                  overwrite <file.xlsx> if it exists
+  --force                  overwrite <file.xlsx> if it exists (only your own writable
+                           file, never a symbolic link)
 
 Templates: run "sales-kpi list".`,
   templatesHeading: 'Templates (sales-kpi export <template-id> --out <file.xlsx>):',
@@ -43,6 +44,11 @@ Templates: run "sales-kpi list".`,
   reasonNoFolder: 'the folder does not exist',
   reasonDenied: 'permission denied',
   reasonIsFolder: 'it is a folder',
+  reasonSymlink:
+    'it is a symbolic link; --force replaces only a regular file, so name the file itself',
+  reasonNotFile: 'it is not a regular file',
+  reasonOtherOwner: 'the file belongs to another user; --force replaces only your own files',
+  reasonReadOnly: 'the file is read-only; make it writable first if you mean to replace it',
   written: 'Wrote {path} (template "{template}", sheet "{sheet}", {mode} formulas).',
   chartNote:
     'Chart "{title}" ({type}): categories {categories}; series {series}. This file was written without the chart drawing (the .xlsx writer cannot draw charts); to add it, select these ranges and insert a {type} chart.',
@@ -53,6 +59,7 @@ Templates: run "sales-kpi list".`,
   chartColumn: 'column',
   chartBar: 'bar',
   failed: 'Could not build the workbook: {reason}',
+  outputFailed: 'Could not write the output: {reason}',
   ignoredOption: 'Note: {flag} does not apply to template "{template}" and was ignored.',
 } as const;
 
@@ -79,7 +86,8 @@ Exportin valinnat:
   --currency KOODI         rahamuotoilujen ISO-valuuttakoodi (oletus: EUR)
   --no-example             jätä syöttösolut tyhjiksi esimerkkitietojen sijaan
   --no-protect             älä suojaa kaavasoluja
-  --force                  korvaa <tiedosto.xlsx>, jos se on jo olemassa
+  --force                  korvaa <tiedosto.xlsx>, jos se on jo olemassa (vain oma
+                           kirjoitettava tiedostosi, ei koskaan symbolista linkkiä)
 
 Pohjat: suorita "sales-kpi list".`,
   templatesHeading: 'Pohjat (sales-kpi export <pohjan-tunnus> --out <tiedosto.xlsx>):',
@@ -100,6 +108,11 @@ Pohjat: suorita "sales-kpi list".`,
   reasonNoFolder: 'kansiota ei ole olemassa',
   reasonDenied: 'ei käyttöoikeutta',
   reasonIsFolder: 'se on kansio',
+  reasonSymlink:
+    'se on symbolinen linkki; --force korvaa vain tavallisen tiedoston, joten anna itse tiedoston polku',
+  reasonNotFile: 'se ei ole tavallinen tiedosto',
+  reasonOtherOwner: 'tiedosto kuuluu toiselle käyttäjälle; --force korvaa vain omia tiedostojasi',
+  reasonReadOnly: 'tiedosto on kirjoitussuojattu; tee siitä kirjoitettava, jos haluat korvata sen',
   written: 'Kirjoitettiin {path} (pohja "{template}", taulukko "{sheet}", {mode}-kaavat).',
   chartNote:
     'Kaavio "{title}" ({type}): luokat {categories}; sarjat {series}. Tämä tiedosto kirjoitettiin ilman kaaviota (.xlsx-kirjoitin ei osaa piirtää kaavioita); lisää se valitsemalla nämä alueet ja lisäämällä {type}kaavio.',
@@ -110,6 +123,7 @@ Pohjat: suorita "sales-kpi list".`,
   chartColumn: 'pylväs',
   chartBar: 'palkki',
   failed: 'Työkirjaa ei voitu muodostaa: {reason}',
+  outputFailed: 'Tulostetta ei voitu kirjoittaa: {reason}',
   ignoredOption: 'Huom: {flag} ei koske pohjaa "{template}", joten se ohitettiin.',
 };
 

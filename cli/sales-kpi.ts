@@ -1,6 +1,8 @@
 // Entry point of the sales-kpi command: wires the terminal to runCli and never shows a stack trace.
 import { monthOf, type Lang } from '../core/templates/options';
+import { messageLang } from './args';
 import { EXIT, runCli } from './main';
+import { cliText } from './messages';
 
 /** Finnish when the terminal's locale is Finnish (LC_ALL, LC_MESSAGES, LANG), else English. */
 function terminalLang(env: NodeJS.ProcessEnv): Lang {
@@ -8,14 +10,20 @@ function terminalLang(env: NodeJS.ProcessEnv): Lang {
   return locale.toLowerCase().startsWith('fi') ? 'fi' : 'en';
 }
 
-// A reader that stops early (`sales-kpi list | head`) closes the pipe: that ends the output, not
-// the program with a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-}
+const argv = process.argv.slice(2);
+const lang = messageLang(argv, terminalLang(process.env));
+
+// A reader that stops early (`sales-kpi list | head`) closes the pipe: that ends the output
+// quietly. Any other failure to write (a full disk, `> /dev/full`) is one line, not a stack trace;
+// when stderr itself fails there is nowhere left to say it.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+  process.stderr.write(`sales-kpi: ${cliText(lang, 'outputFailed', { reason: error.message })}\n`);
+  process.exit(EXIT.failed);
+});
+process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+  process.exit(error.code === 'EPIPE' ? (process.exitCode ?? EXIT.ok) : EXIT.failed);
+});
 
 const io = {
   out: (line: string) => process.stdout.write(`${line}\n`),
@@ -23,7 +31,7 @@ const io = {
 };
 
 try {
-  process.exitCode = await runCli(process.argv.slice(2), io, {
+  process.exitCode = await runCli(argv, io, {
     lang: terminalLang(process.env),
     month: monthOf(new Date()),
   });

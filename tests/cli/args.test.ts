@@ -71,6 +71,23 @@ describe('parseArgs', () => {
     );
   });
 
+  it.each(['0x0c', '0b11', '0o7', '1e1', '6.0', '+6', ' 6', '6 ', 'Infinity', '-3', '٣'])(
+    'passes the count %j through as text, so only plain decimal digits are a number',
+    (text) => {
+      const result = parseArgs(['export', 'activity', '--out', 'a.xlsx', '--periods', text], 'en');
+      expect(result.ok && result.command.kind === 'export' && result.command.options.periods).toBe(
+        text,
+      );
+      const rows = parseArgs(['export', 'activity', '--out', 'a.xlsx', '--rows', text], 'en');
+      expect(rows.ok && rows.command.kind === 'export' && rows.command.options.rows).toBe(text);
+    },
+  );
+
+  it('reads decimal digits as the number they spell, leading zeros included', () => {
+    const result = parseArgs(['export', 'activity', '--out', 'a.xlsx', '--periods', '06'], 'en');
+    expect(result.ok && result.command.kind === 'export' && result.command.options.periods).toBe(6);
+  });
+
   it('reads list and help', () => {
     expect(parseArgs(['list'], 'en')).toEqual({ ok: true, command: { kind: 'list', lang: 'en' } });
     expect(parseArgs(['list', '--lang', 'fi'], 'en')).toEqual({

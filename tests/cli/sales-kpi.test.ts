@@ -1,12 +1,20 @@
 // The built sales-kpi command, run as users run it (node bin/sales-kpi.js): output, exit codes, files.
 import { spawnSync } from 'node:child_process';
 import {
+  chmodSync,
+  chownSync,
+  closeSync,
   copyFileSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   rmSync,
   readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,6 +88,35 @@ describe('sales-kpi', () => {
     expect(result.stderr).not.toContain('EPIPE');
   });
 
+  const hasDevFull = existsSync('/dev/full');
+  if (!hasDevFull) console.warn('Skipping the full-disk output test: /dev/full is missing here.');
+
+  it.skipIf(!hasDevFull)(
+    'says in one line that it could not write its output to a full disk (> /dev/full)',
+    () => {
+      for (const [args, message] of [
+        [['list'], 'Could not write the output: ENOSPC'],
+        [['--help', '--lang', 'fi'], 'Tulostetta ei voitu kirjoittaa: ENOSPC'],
+      ] as const) {
+        const full = openSync('/dev/full', 'w');
+        try {
+          const result = spawnSync(process.execPath, [BIN, ...args], {
+            cwd: ROOT,
+            encoding: 'utf8',
+            stdio: ['ignore', full, 'pipe'],
+            env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
+          });
+          expect(result.status).toBe(1);
+          expect(result.stderr).not.toMatch(STACK);
+          expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+          expect(result.stderr).toMatch(new RegExp(`^sales-kpi: ${message}`));
+        } finally {
+          closeSync(full);
+        }
+      }
+    },
+  );
+
   it('prints the usage with --help', () => {
     const { code, stdout } = run(['--help']);
     expect(code).toBe(0);
@@ -118,6 +155,9 @@ describe('sales-kpi', () => {
     [['export', 'nosuch', '--out', 'x.xlsx'], 2, 'nosuch'],
     [['export', 'funnel', '--out', 'x.xlsx', '--periods', '30'], 2, '30'],
     [['export', 'funnel', '--out', 'x.xlsx', '--periods', 'many'], 2, 'many'],
+    [['export', 'funnel', '--out', 'x.xlsx', '--periods', '0x0c'], 2, '0x0c'],
+    [['export', 'funnel', '--out', 'x.xlsx', '--periods', '0b11'], 2, '0b11'],
+    [['export', 'activity', '--out', 'x.xlsx', '--rows', '1e1'], 2, '1e1'],
     [['export', 'funnel', '--out', 'x.xlsx', '--mode', 'fancy'], 2, 'fancy'],
     [['export', 'funnel', '--out', 'x.xlsx', '--start-month', '2026-13'], 2, '2026-13'],
     [['export', 'funnel'], 2, '--out'],
@@ -149,6 +189,55 @@ describe('sales-kpi', () => {
     expect(forced.code).toBe(1);
     expect(forced.stderr).toContain('it is a folder');
     expect(forced.stderr).not.toMatch(STACK);
+  });
+
+  it('--force does not replace a symbolic link, nor write where it points', () => {
+    const target = join(dir, 'target.xlsx');
+    const link = join(dir, 'link.xlsx');
+    writeFileSync(target, 'keep me');
+    symlinkSync(target, link);
+    const { code, stderr } = run(['export', 'roi', '--out', link, '--force']);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`Cannot write ${link}: it is a symbolic link`);
+    expect(stderr).not.toMatch(STACK);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe(target);
+    expect(readFileSync(target, 'utf8')).toBe('keep me');
+  });
+
+  it('--force does not replace a read-only file', () => {
+    const out = join(dir, 'read-only.xlsx');
+    writeFileSync(out, 'keep me');
+    chmodSync(out, 0o444);
+    const { code, stderr } = run(['export', 'roi', '--out', out, '--force']);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`Cannot write ${out}: the file is read-only`);
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
+  });
+
+  it('--force keeps the permissions of the file it replaces', () => {
+    const out = join(dir, 'private.xlsx');
+    writeFileSync(out, 'old', { mode: 0o600 });
+    chmodSync(out, 0o600);
+    expect(run(['export', 'roi', '--out', out, '--force']).code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+  });
+
+  // Only root can give a file to another user; other users skip this with the reason.
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot) console.warn("Skipping the other user's file test: it needs root to chown a file.");
+
+  it.skipIf(!isRoot)("--force does not replace another user's file, even a writable one", () => {
+    const out = join(dir, 'someone-else.xlsx');
+    writeFileSync(out, 'keep me', { mode: 0o666 });
+    chmodSync(out, 0o666);
+    chownSync(out, 65534, 65534);
+    const { code, stderr } = run(['export', 'roi', '--out', out, '--force']);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`Cannot write ${out}: the file belongs to another user`);
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
+    expect(statSync(out).uid).toBe(65534);
   });
 
   it('speaks Finnish with --lang fi, also when refusing', () => {
