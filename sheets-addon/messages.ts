@@ -1,4 +1,4 @@
-// The Sheets adapter's own user-facing texts (failed insert, protection description), in English and Finnish.
+// The Sheets adapter's own user-facing texts (failed insert, protection description, malformed request), in English and Finnish.
 import type { Lang } from '../core/templates/index';
 
 export interface SheetsMessages {
@@ -8,6 +8,8 @@ export interface SheetsMessages {
   insertFailedSheetLeft(sheetName: string, reason: string, cleanup: string): string;
   /** Shown in Data › Protect sheets and ranges. */
   protectionDescription: string;
+  /** insertTemplate was sent options that are not a set of named values (a list, a text…). */
+  optionsNotNamed: string;
 }
 
 export const SHEETS_MESSAGES: Record<Lang, SheetsMessages> = {
@@ -16,6 +18,8 @@ export const SHEETS_MESSAGES: Record<Lang, SheetsMessages> = {
     insertFailedSheetLeft: (name, reason, cleanup) =>
       `Could not insert '${name}': ${reason}. The unfinished sheet '${name}' could not be removed (${cleanup}); please delete it.`,
     protectionDescription: 'KPI template: formulas are protected, input cells stay editable.',
+    optionsNotNamed:
+      'Options must be sent as named values, such as { "periods": 12 }, not as a list or a text.',
   },
   fi: {
     insertFailed: (name, reason) =>
@@ -23,6 +27,8 @@ export const SHEETS_MESSAGES: Record<Lang, SheetsMessages> = {
     insertFailedSheetLeft: (name, reason, cleanup) =>
       `Taulukon '${name}' lisääminen epäonnistui: ${reason}. Keskeneräistä taulukkoa '${name}' ei voitu poistaa (${cleanup}); poista se itse.`,
     protectionDescription: 'KPI-pohja: kaavat on suojattu, syöttösoluja voi muokata.',
+    optionsNotNamed:
+      'Asetukset on annettava nimettyinä arvoina, esimerkiksi { "periods": 12 }, ei luettelona tai tekstinä.',
   },
 };
 

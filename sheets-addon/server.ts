@@ -1,18 +1,13 @@
 /// <reference types="google-apps-script" />
 // The Apps Script server functions: the add-on menu, the sidebar, and insertTemplate for google.script.run.
-import { buildPlan, type HostDefaults, type TemplateOptionsInput } from '../core/templates/index';
+import { buildPlan, type HostDefaults } from '../core/templates/index';
 import { applyPlanToSheets } from './apply-plan';
 import { sheetsHostDefaults, withHostDefaults } from './host-defaults';
+import { readInsertRequest } from './insert-request';
 
 /** The sidebar page in the Apps Script project (built with its JS and CSS inlined). */
 const SIDEBAR_FILE = 'Sidebar';
 const SIDEBAR_TITLE = 'KPI Templates';
-
-/** What the sidebar sends through google.script.run (templates.md, "Entry points"). */
-export interface InsertRequest {
-  templateId: unknown;
-  options?: unknown;
-}
 
 /**
  * Adds Extensions › (add-on name) › Open sidebar. Runs in every authorization mode, including
@@ -40,28 +35,27 @@ export function showSidebar(): void {
 }
 
 /**
- * Inserts template `request.templateId` with `request.options` into the active spreadsheet and
- * returns the new sheet's name. Options the request leaves out default to the user's language,
- * the spreadsheet locale's currency and the current month. Throws an Error whose message lists
- * every refused option (one per line, in the request's language) without touching the
- * spreadsheet, or says what failed during the insert after removing the partly built sheet;
- * google.script.run hands that message to the sidebar's failure handler.
+ * Inserts template `request.templateId` with `request.options` (templates.md, "Entry points":
+ * `{ templateId, options }`) into the active spreadsheet and returns the new sheet's name.
+ * Any client may call it, so the request is read as untrusted data (insert-request.ts). Options
+ * the request leaves out default to the user's language, the spreadsheet locale's currency and
+ * the current month. Throws an Error whose message lists every refusal (one per line, in the
+ * request's language) without touching the spreadsheet, or says what failed during the insert
+ * after removing the partly built sheet; google.script.run hands that message to the sidebar.
  */
-export function insertTemplate(request: InsertRequest): { sheetName: string } {
+export function insertTemplate(request: unknown): { sheetName: string } {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const options = isRecord(request?.options) ? (request.options as TemplateOptionsInput) : {};
-  const result = buildPlan(String(request?.templateId), options, activeDefaults(spreadsheet), {
-    functionPrefix: '',
-  });
-  if (!result.ok) throw new Error(result.errors.map((error) => error.message).join('\n'));
+  const defaults = activeDefaults(spreadsheet);
+  const { templateId, options, refusals } = readInsertRequest(request, defaults.lang ?? 'en');
+  const result = buildPlan(templateId, options, defaults, { functionPrefix: '' });
+  if (refusals.length > 0 || !result.ok)
+    throw new Error(
+      [...refusals, ...(result.ok ? [] : result.errors.map((error) => error.message))].join('\n'),
+    );
   return applyPlanToSheets(spreadsheet, result.plan, {
     spreadsheetApp: SpreadsheetApp,
     charts: Charts,
   });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The functions Code.js declares at top level, each handing over to this bundle. */

@@ -150,6 +150,103 @@ describe('insertTemplate', () => {
   });
 });
 
+describe('insertTemplate: a request of any shape gets the usual translated refusal', () => {
+  /** What insertTemplate threw, with the spreadsheet checked to be untouched. */
+  function refusal(request: unknown): Error {
+    let thrown: unknown;
+    try {
+      insertTemplate(request as never);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(world.spreadsheet.sheets.map((sheet) => sheet.name)).toEqual(['Sheet1']);
+    expect(thrown).toBeInstanceOf(Error);
+    // A plain Error carrying the refusal, not a TypeError from converting the client's object.
+    expect((thrown as Error).constructor).toBe(Error);
+    return thrown as Error;
+  }
+  const throwing = {
+    toString(): string {
+      throw new TypeError('Cannot convert object to primitive value');
+    },
+  };
+  // google.script.run passes plain data, so a "toString" key holds data, not a function.
+  const notCallable = { toString: 'x', valueOf: 'y' };
+
+  it.each([
+    ['an object with a throwing toString', throwing],
+    ['an object whose toString is data', notCallable],
+    ['a list holding a valid id', ['funnel']],
+    ['a number', 3],
+    ['left out', undefined],
+  ])('templateId as %s: "Unknown template"', (_, templateId) => {
+    expect(refusal({ templateId, options: {} }).message).toMatch(/^Unknown template "/);
+  });
+
+  it.each([
+    ['an object with a throwing toString', { periods: throwing }, /^Number of periods must be/],
+    ['an object whose toString is data', { currency: notCallable }, /^Currency must be/],
+    ['a list', { example: [true] }, /^Option "example" must be true or false/],
+    ['an object', { lang: { code: 'fi' } }, /^Language must be "en" or "fi"/],
+  ])('an option value as %s: the option is refused by name', (_, options, expected) => {
+    const message = refusal({ templateId: 'funnel', options }).message;
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).toMatch(expected);
+  });
+
+  const optionsRefusal =
+    'Options must be sent as named values, such as { "periods": 12 }, not as a list or a text.';
+
+  it.each([
+    ['a list', [{ periods: 3 }]],
+    ['a text', 'periods=3'],
+    ['a number', 3],
+    ['a date', new Date(2026, 0, 1)],
+  ])('options as %s: refused, not ignored', (_, options) => {
+    expect(refusal({ templateId: 'funnel', options }).message).toBe(optionsRefusal);
+  });
+
+  it("gives every reason at once, in the user's language", () => {
+    useWorld({ userLocale: 'fi' });
+    const lines = refusal({ templateId: throwing, options: 'x' }).message.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines).toContain(
+      'Asetukset on annettava nimettyinä arvoina, esimerkiksi { "periods": 12 }, ei luettelona tai tekstinä.',
+    );
+    expect(lines.some((line) => line.startsWith('Tuntematon pohja'))).toBe(true);
+  });
+
+  it.each([
+    ['null', null],
+    ['a text', 'funnel'],
+    ['a list', ['funnel', { periods: 3 }]],
+  ])('a request that is %s: "Unknown template"', (_, request) => {
+    expect(refusal(request).message).toMatch(/^Unknown template "/);
+  });
+
+  it('never runs a getter of the request or its options', () => {
+    const trap = () => {
+      throw new Error('getter ran');
+    };
+    expect(refusal(Object.defineProperty({}, 'templateId', { get: trap })).message).toMatch(
+      /^Unknown template "/,
+    );
+    const options = Object.defineProperty({}, 'periods', { get: trap, enumerable: true });
+    expect(refusal({ templateId: 'funnel', options }).message).toMatch(
+      /^Number of periods must be/,
+    );
+  });
+
+  it('accepts plain data without a prototype, and options left out or null', () => {
+    const options = Object.assign(Object.create(null) as object, { periods: 2 });
+    expect(insertTemplate({ templateId: 'funnel', options })).toEqual({ sheetName: 'Lead funnel' });
+    expect(insertTemplate({ templateId: 'funnel', options: null })).toEqual({
+      sheetName: 'Lead funnel (2)',
+    });
+    expect(insertTemplate({ templateId: 'funnel' })).toEqual({ sheetName: 'Lead funnel (3)' });
+  });
+});
+
 describe('the built Apps Script project (dist/sheets/, from npm run build)', () => {
   /** Every .js file in one V8 context with the fake services as globals, as Apps Script loads a project. */
   function loadProject(): vm.Context {
