@@ -5,6 +5,7 @@ import {
   columnName,
   parseRange,
   rangeRef,
+  sanitizeSheetName,
   STATUS_STYLES,
   uniqueSheetName,
   type ChartPlan,
@@ -26,8 +27,8 @@ const MAX_ADDRESS_LIST = 8000;
 /** Excel's largest number: the bound of a number check with no limit on one side. */
 const EXCEL_MAX = 9.99999999999999e307;
 
-/** Excel limits a validation prompt or alert message to 255 characters. */
-const MAX_VALIDATION_MESSAGE = 255;
+/** Excel's limits on a validation's messages: the input prompt's, and the shorter error alert's. */
+export const VALIDATION_MESSAGE_LIMITS = { prompt: 255, errorAlert: 225 } as const;
 
 const CHART_TYPES = { line: 'Line', column: 'ColumnClustered', bar: 'BarClustered' } as const;
 
@@ -92,17 +93,26 @@ function excelRule(rule: ValidationPlan['rule']): Excel.DataValidationRule {
   }
 }
 
+/** `text` cut to `max` characters, ending in "…" when cut (Excel refuses a longer message outright). */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
 function validate(sheet: Excel.Worksheet, validation: ValidationPlan): void {
   const { dataValidation } = sheet.getRange(validation.range);
-  const message = validation.help.slice(0, MAX_VALIDATION_MESSAGE);
+  const { help } = validation;
   dataValidation.ignoreBlanks = true;
   dataValidation.rule = excelRule(validation.rule);
-  dataValidation.prompt = { showPrompt: true, title: '', message };
+  dataValidation.prompt = {
+    showPrompt: true,
+    title: '',
+    message: clip(help, VALIDATION_MESSAGE_LIMITS.prompt),
+  };
   dataValidation.errorAlert = {
     showAlert: validation.reject,
     style: validation.reject ? 'Stop' : 'Warning',
     title: '',
-    message,
+    message: clip(help, VALIDATION_MESSAGE_LIMITS.errorAlert),
   };
 }
 
@@ -138,18 +148,32 @@ function drawChart(sheet: Excel.Worksheet, chart: ChartPlan): void {
   drawn.height = pointsOf(chart.height);
 }
 
-/** Queues the whole sheet: nothing reaches Excel until the next sync. */
+/**
+ * A name for the sheet while it is being built that no one else's sheet has: a random token
+ * before the template's name. Only this insertion uses it, so a rollback by this name can
+ * never reach a sheet it did not create.
+ */
+export function draftSheetName(base: string): string {
+  const [token = 0] = crypto.getRandomValues(new Uint32Array(1));
+  return sanitizeSheetName(`~${token.toString(16).padStart(8, '0')} ${base}`);
+}
+
+/**
+ * Queues the whole sheet, added as `draftName` and renamed to `sheetName` by the batch's last
+ * call: whichever call fails, the sheet left behind still has its draft name. Nothing reaches
+ * Excel until the next sync. Returns the new sheet.
+ */
 function queueSheet(
   context: Excel.RequestContext,
   plan: SheetPlan,
-  sheetName: string,
+  names: { draftName: string; sheetName: string },
   support: ExcelSupport,
-): void {
+): Excel.Worksheet {
   const { application } = context.workbook;
   application.suspendApiCalculationUntilNextSync();
   if (support.screenUpdating) application.suspendScreenUpdatingUntilNextSync();
 
-  const sheet = context.workbook.worksheets.add(sheetName);
+  const sheet = context.workbook.worksheets.add(names.draftName);
   // Freezing panes acts on the active sheet's view, so the new sheet is activated first.
   sheet.activate();
   const grid = sheet.getRange(`A1:${plan.lastCell}`);
@@ -185,12 +209,20 @@ function queueSheet(
       selectionMode: 'Normal',
     });
   }
+  // Fails when a co-author or a second insertion took the name since it was read.
+  sheet.name = names.sheetName;
+  return sheet;
 }
 
-/** Deletes the sheet a failed batch may have left behind (a sheet chosen unique, so never the user's). */
-async function removeSheet(context: Excel.RequestContext, sheetName: string): Promise<Cleanup> {
+/**
+ * Deletes the partly built sheet a failed batch may have left behind. It is found by its draft
+ * name, never by the final one: a sheet of the final name that appeared meanwhile is someone
+ * else's. (The Worksheet object `add` returned cannot be used: Office.js only makes it usable in
+ * a later batch from the results of a batch that succeeded.)
+ */
+async function removeDraft(context: Excel.RequestContext, draftName: string): Promise<Cleanup> {
   try {
-    context.workbook.worksheets.getItem(sheetName).delete();
+    context.workbook.worksheets.getItem(draftName).delete();
     await context.sync();
     return 'removed';
   } catch (error) {
@@ -202,12 +234,14 @@ async function removeSheet(context: Excel.RequestContext, sheetName: string): Pr
 
 /**
  * Calculation was suspended while the sheet was written, and Office.js leaves propagating the
- * new formulas to the add-in. The sheet itself is complete at this point, so a failed
- * recalculation is not a failed insertion: Excel recalculates on the next edit anyway.
+ * new formulas to the add-in. Only the new sheet is calculated (`Worksheet.calculate`, ExcelApi
+ * 1.6): `Application.calculate` would recalculate every open workbook. The sheet itself is
+ * complete at this point, so a failed recalculation is not a failed insertion: Excel
+ * recalculates on the next edit anyway.
  */
-async function recalculate(context: Excel.RequestContext): Promise<void> {
+async function recalculate(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<void> {
   try {
-    context.workbook.application.calculate('Recalculate');
+    sheet.calculate(true);
     await context.sync();
   } catch {
     // Deliberately not rolled back: see above.
@@ -218,8 +252,10 @@ async function recalculate(context: Excel.RequestContext): Promise<void> {
  * Inserts `plan` as a new sheet of the workbook behind `context`, with at most three
  * `context.sync()` calls whatever the plan's size: one to read the sheet names (the new name is
  * made unique as "Name (2)"), one that writes the whole sheet, and a third that either
- * recalculates the new formulas (calculation is suspended while writing) or, when the write
- * failed, deletes the partly built sheet. Existing sheets, names and charts are never touched.
+ * calculates the new sheet (calculation is suspended while writing) or, when the write failed,
+ * deletes the partly built sheet. Existing sheets, names and charts are never touched, even
+ * when another sheet takes the chosen name between the first two syncs: the insertion then
+ * fails, removes only its own sheet and says so.
  * Cell notes need ExcelApi 1.18 and are left out on older Excel versions.
  * Resolves to the new sheet's name; rejects with a `TemplateInsertError` in the plan's language.
  */
@@ -240,13 +276,15 @@ export async function applyPlanToExcel(
     plan.sheetName,
     worksheets.items.map((sheet) => sheet.name),
   );
+  const draftName = draftSheetName(plan.sheetName);
+  let sheet: Excel.Worksheet;
   try {
-    queueSheet(context, plan, sheetName, support);
+    sheet = queueSheet(context, plan, { draftName, sheetName }, support);
     await context.sync();
   } catch (error) {
-    throw insertError(lang, error, await removeSheet(context, sheetName), sheetName);
+    throw insertError(lang, error, await removeDraft(context, draftName), sheetName, draftName);
   }
-  await recalculate(context);
+  await recalculate(context, sheet);
   return { sheetName };
 }
 

@@ -5,6 +5,7 @@ import type { Lang } from '../core/templates/index';
 export type InsertStep =
   | 'readSheets'
   | 'addSheet'
+  | 'nameSheet'
   | 'writeCells'
   | 'formatCells'
   | 'mergeCells'
@@ -21,8 +22,10 @@ export type Cleanup = 'removed' | 'nothingToRemove' | 'notRemoved';
 
 const STEPS: readonly [RegExp, InsertStep][] = [
   [/worksheetcollection\.add|worksheets\.add/i, 'addSheet'],
+  [/^worksheet\.name$/i, 'nameSheet'],
   [/datavalidation/i, 'validation'],
-  [/conditionalformat/i, 'conditionalFormats'],
+  // "ConditionalFormat…", "CellValueConditionalFormat.rule", "ConditionalRangeFill.color".
+  [/conditional/i, 'conditionalFormats'],
   [/chart/i, 'charts'],
   [/protect/i, 'protection'],
   [/note/i, 'notes'],
@@ -34,13 +37,17 @@ const STEPS: readonly [RegExp, InsertStep][] = [
 
 const MESSAGES: Record<
   Lang,
-  Record<InsertStep | Cleanup | 'failed' | 'readFailed' | 'structure' | 'unsupported', string>
+  Record<
+    InsertStep | Cleanup | 'failed' | 'readFailed' | 'structure' | 'unsupported' | 'nameTaken',
+    string
+  >
 > = {
   en: {
     failed: 'Could not insert "{name}": Excel stopped while {step}.',
     readFailed: "Could not read the names of the workbook's sheets, so nothing was inserted.",
     readSheets: 'reading the sheet names',
     addSheet: 'adding the new sheet',
+    nameSheet: 'naming the new sheet',
     writeCells: 'writing the cells',
     formatCells: 'formatting the cells',
     mergeCells: 'merging the title cells',
@@ -58,12 +65,15 @@ const MESSAGES: Record<
       'The workbook structure may be protected (Review › Protect Workbook); unprotect it and try again.',
     unsupported:
       'This version of Excel lacks a feature the template needs; update Excel or use Excel on the web.',
+    nameTaken:
+      'A sheet named "{name}" appeared meanwhile (a co-author or a second insertion); insert again to use the next free name.',
   },
   fi: {
     failed: 'Pohjaa ”{name}” ei voitu lisätä: Excel keskeytti, kun se {step}.',
     readFailed: 'Työkirjan taulukoiden nimiä ei voitu lukea, joten mitään ei lisätty.',
     readSheets: 'luki taulukoiden nimiä',
     addSheet: 'lisäsi uutta taulukkoa',
+    nameSheet: 'nimesi uutta taulukkoa',
     writeCells: 'kirjoitti soluja',
     formatCells: 'muotoili soluja',
     mergeCells: 'yhdisti otsikkosoluja',
@@ -81,6 +91,8 @@ const MESSAGES: Record<
       'Työkirjan rakenne voi olla suojattu (Tarkista › Suojaa työkirja); poista suojaus ja yritä uudelleen.',
     unsupported:
       'Tästä Excel-versiosta puuttuu pohjan tarvitsema ominaisuus; päivitä Excel tai käytä Exceliä verkossa.',
+    nameTaken:
+      'Taulukko nimeltä ”{name}” ilmestyi työkirjaan juuri nyt (toinen käyttäjä tai toinen lisäys); lisää pohja uudelleen, niin se saa seuraavan vapaan nimen.',
   },
 };
 
@@ -128,13 +140,15 @@ function fill(text: string, params: Record<string, string>): string {
 /**
  * The error to reject with when inserting sheet `sheetName` failed (`sheetName` undefined: the
  * sheet names could not be read): what Excel was doing in plain words, whether the workbook is
- * unchanged, a hint when Office's code has a known cause, and Office's own message and code.
+ * unchanged (`draftName`: the name the partly built sheet has), a hint when the cause is known,
+ * and Office's own message and code.
  */
 export function insertError(
   lang: Lang,
   error: unknown,
   cleanup: Cleanup,
   sheetName?: string,
+  draftName?: string,
 ): TemplateInsertError {
   const text = MESSAGES[lang];
   const office = officeFailure(error);
@@ -142,16 +156,18 @@ export function insertError(
     sheetName === undefined
       ? 'readSheets'
       : (STEPS.find(([pattern]) => pattern.test(office.location))?.[1] ?? 'sheet');
-  const hint =
-    office.code === 'AccessDenied' || office.code === 'InsertDeleteConflict'
-      ? text.structure
-      : office.code === 'ApiNotFound' || office.code === 'ApiNotAvailable'
-        ? text.unsupported
-        : undefined;
   const name = sheetName ?? '';
+  const hint =
+    step === 'nameSheet'
+      ? fill(text.nameTaken, { name })
+      : office.code === 'AccessDenied' || office.code === 'InsertDeleteConflict'
+        ? text.structure
+        : office.code === 'ApiNotFound' || office.code === 'ApiNotAvailable'
+          ? text.unsupported
+          : undefined;
   const parts = [
     sheetName === undefined ? text.readFailed : fill(text.failed, { name, step: text[step] }),
-    ...(sheetName === undefined ? [] : [fill(text[cleanup], { name })]),
+    ...(sheetName === undefined ? [] : [fill(text[cleanup], { name: draftName ?? name })]),
     ...(hint ? [hint] : []),
     `(Excel: ${office.message} [${office.code}])`,
   ];

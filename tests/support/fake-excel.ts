@@ -1,6 +1,13 @@
 // A recording stand-in for Excel's Office.js proxies: calls are queued and applied to an in-memory workbook on sync.
 import { parseRange, rangeRef } from '../../core/templates/index';
 
+/*
+ * Every proxy offers only members that Office.js declares, under the Office.js type it stands
+ * for ("Excel.RangeFont"): a misspelt property (`font.italics`) or a made-up method throws
+ * `NotInOfficeJs` at once instead of being stored and ignored. tests/excel-addin/fake-excel.test.ts
+ * checks every offered member, and every value the adapter passes, against @types/office-js.
+ */
+
 /** What a cell holds after Excel has parsed the input, as Excel would. */
 export type FakeContent =
   | { kind: 'text'; text: string; quotePrefix: boolean }
@@ -13,7 +20,7 @@ export interface FakeCell {
   numberFormat: string;
   /** Excel locks every cell unless told otherwise. */
   locked: boolean;
-  /** Format properties set on the cell, by dotted path ("fill.color", "borders.EdgeBottom.style"). */
+  /** Format properties set on the cell, by path under Range.format ("fill.color", "borders.EdgeBottom.style"). */
   format: Record<string, unknown>;
 }
 
@@ -29,6 +36,7 @@ export interface FakeConditionalFormat {
   range: string;
   type: string;
   rule?: unknown;
+  /** Properties set on the format, by path under the conditional format ("format.fill.color"). */
   format: Record<string, unknown>;
 }
 
@@ -60,11 +68,15 @@ export interface FakeSheet {
   charts: FakeChart[];
   notes: Map<string, string>;
   protection: { protected: boolean; options?: Record<string, unknown>; password?: string };
+  /** `Worksheet.calculate` calls: recalculations of this sheet alone. */
+  calculations: number;
 }
 
 export interface FakeWorkbook {
   sheets: FakeSheet[];
   activeSheet?: string;
+  /** `Application.calculate` calls: recalculations of every open workbook. */
+  recalculations?: number;
 }
 
 /** An empty sheet as Excel adds it. */
@@ -80,6 +92,7 @@ export function emptySheet(name: string): FakeSheet {
     charts: [],
     notes: new Map(),
     protection: { protected: false },
+    calculations: 0,
   };
 }
 
@@ -94,11 +107,16 @@ export class FakeOfficeError extends Error {
   }
 }
 
+/** Code used a member Office.js does not declare, or wrote a read-only one: a bug in that code. */
+export class NotInOfficeJs extends TypeError {
+  override readonly name = 'NotInOfficeJs';
+}
+
 /** How the fake misbehaves: reject a whole sync, or fail at the first queued call at a location. */
 export interface FakeFailure {
   /** The 1-based sync that fails before applying anything. */
   sync?: number;
-  /** The queued call whose location ("DataValidation.rule", "Worksheets.add") matches fails; calls before it stay applied. */
+  /** The queued call whose location ("DataValidation.rule", "WorksheetCollection.add") matches fails; calls before it stay applied. */
   at?: RegExp;
   code?: string;
   message?: string;
@@ -108,6 +126,32 @@ export interface FakeFailure {
 export interface FakeApiSets {
   rangeAreas: boolean;
   notes: boolean;
+}
+
+/** One use of an Office.js member by the code under test, kept to check against the declarations. */
+export interface ApiUse {
+  /** The Office.js type, "Excel.RangeFont". */
+  type: string;
+  member: string;
+  access: 'get' | 'set' | 'call';
+  /** The value set, or the arguments passed. */
+  values: unknown[];
+  /** The Office.js type of the proxy a get or call returned, if it returned one. */
+  returned?: string;
+}
+
+/** What kind of member a fake type offers: a method, a property read only, or one that can be set. */
+export type MemberKind = 'method' | 'readonly' | 'writable';
+
+/** Every member each fake Office.js type offers, filled in as proxies are made. */
+export const OFFERED_MEMBERS = new Map<string, Map<string, MemberKind>>();
+
+const proxyTypes = new WeakMap<object, string>();
+const rangeAddresses = new WeakMap<object, string[]>();
+
+/** The Office.js type a fake proxy stands for ("Excel.Range"), or undefined for anything else. */
+export function officeTypeOf(value: unknown): string | undefined {
+  return typeof value === 'object' && value !== null ? proxyTypes.get(value) : undefined;
 }
 
 interface Operation {
@@ -156,6 +200,39 @@ function cellOf(sheet: FakeSheet, address: string): FakeCell {
   return cell;
 }
 
+/** Excel's rules for a sheet name: why `name` is refused for `sheet`, or undefined when it is accepted. */
+function sheetNameProblem(
+  model: FakeWorkbook,
+  name: unknown,
+  location: string,
+  sheet?: FakeSheet,
+): FakeOfficeError | undefined {
+  const valid =
+    typeof name === 'string' &&
+    name.length > 0 &&
+    name.length <= 31 &&
+    !/[:\\/?*[\]]/.test(name) &&
+    !name.startsWith("'") &&
+    !name.endsWith("'") &&
+    name.toLowerCase() !== 'history';
+  if (!valid)
+    return new FakeOfficeError(
+      'InvalidArgument',
+      'The argument is invalid or missing or has an incorrect format.',
+      { errorLocation: location },
+    );
+  const taken = model.sheets.some(
+    (s) => s !== sheet && s.name.toLowerCase() === name.toLowerCase(),
+  );
+  return taken
+    ? new FakeOfficeError(
+        'ItemAlreadyExists',
+        'A resource with the same name or identifier already exists.',
+        { errorLocation: location },
+      )
+    : undefined;
+}
+
 /** The in-memory Excel: a workbook, a queue of calls, and the sync that applies them. */
 export class FakeExcelContext {
   /** Calls to `sync()`; each with something queued is a round trip to Excel. */
@@ -164,16 +241,23 @@ export class FakeExcelContext {
   readonly applied: string[] = [];
   /** Every call queued, by location, in order (applied or not). */
   readonly queued: string[] = [];
-  readonly workbook: FakeWorkbookProxy;
+  /** Every Office.js member the code under test used, in order. */
+  readonly apiUses: ApiUse[] = [];
+  /** Runs just before sync number `n` reaches the workbook: other people's edits land here. */
+  beforeSync?: (n: number) => void;
+  readonly workbook: { worksheets: Record<string, unknown>; application: Record<string, unknown> };
   private queue: Operation[] = [];
   private afterSync: (() => void)[] = [];
+  /** Objects made by a method such as `add` in the batch being built; see `markIfFailed`. */
+  private madeInBatch: { valid: boolean }[] = [];
 
   constructor(
     readonly model: FakeWorkbook,
     readonly failure: FakeFailure = {},
     readonly apiSets: FakeApiSets = { rangeAreas: true, notes: true },
   ) {
-    this.workbook = new FakeWorkbookProxy(this);
+    // Left unchecked: tests/ui/support/excel-stand-in.ts adds its own members to the workbook.
+    this.workbook = { worksheets: worksheetCollection(this), application: application(this) };
   }
 
   get pending(): boolean {
@@ -189,29 +273,49 @@ export class FakeExcelContext {
     this.afterSync.push(load);
   }
 
+  /**
+   * Tracks an object made by a method in the current batch. Office.js invalidates such an object
+   * path when the batch is sent and repairs it from the batch's results, so after a failed sync
+   * any further use of it throws InvalidObjectPath.
+   */
+  madeByMethod(): { valid: boolean } {
+    const state = { valid: true };
+    this.madeInBatch.push(state);
+    return state;
+  }
+
   async sync(): Promise<void> {
     this.syncs++;
+    this.beforeSync?.(this.syncs);
     const operations = this.queue;
     const loads = this.afterSync;
+    const made = this.madeInBatch;
     this.queue = [];
     this.afterSync = [];
+    this.madeInBatch = [];
+    try {
+      this.run(operations);
+    } catch (error) {
+      for (const state of made) state.valid = false;
+      throw error;
+    }
+    for (const load of loads) load();
+  }
+
+  private run(operations: Operation[]): void {
     const { failure } = this;
     if (failure.sync === this.syncs)
       throw new FakeOfficeError(
         failure.code ?? 'GeneralException',
         failure.message ?? 'The request failed.',
-        {
-          errorLocation: '',
-        },
+        { errorLocation: '' },
       );
     for (const operation of operations) {
       if (failure.at?.test(operation.location))
         throw new FakeOfficeError(
           failure.code ?? 'InvalidArgument',
           failure.message ?? 'The argument is invalid.',
-          {
-            errorLocation: operation.location,
-          },
+          { errorLocation: operation.location },
         );
       try {
         operation.apply();
@@ -223,7 +327,6 @@ export class FakeExcelContext {
       }
       this.applied.push(operation.location);
     }
-    for (const load of loads) load();
   }
 
   sheetNamed(name: string, location: string): FakeSheet {
@@ -245,402 +348,580 @@ export class FakeExcelContext {
   }
 }
 
-class FakeWorkbookProxy {
-  readonly worksheets: FakeWorksheets;
-  readonly application: FakeApplication;
+/** A method, or a property with a getter and, when it can be set, a setter. */
+type Member =
+  ((...args: never[]) => unknown) | { get: () => unknown; set?: (value: never) => void };
 
-  constructor(context: FakeExcelContext) {
-    this.worksheets = new FakeWorksheets(context);
-    this.application = new FakeApplication(context);
-  }
+type OfficeProxy = Record<string, never>;
+
+/** Where a proxy's calls act: its context, its sheet (resolved when applied), and whether its path still works. */
+interface Origin {
+  context: FakeExcelContext;
+  sheet: () => FakeSheet;
+  valid: () => boolean;
 }
 
-class FakeApplication {
-  /** Recalculations the add-in asked for; it must ask after suspending calculation. */
-  recalculations = 0;
-
-  constructor(private readonly context: FakeExcelContext) {}
-
-  calculate(_type: string): void {
-    this.context.enqueue('Application.calculate', () => {
-      this.recalculations++;
-    });
-  }
-
-  suspendApiCalculationUntilNextSync(): void {
-    this.context.enqueue('Application.suspendApiCalculationUntilNextSync', () => {});
-  }
-
-  suspendScreenUpdatingUntilNextSync(): void {
-    this.context.enqueue('Application.suspendScreenUpdatingUntilNextSync', () => {});
-  }
+function kindOf(member: Member): MemberKind {
+  if (typeof member === 'function') return 'method';
+  return member.set ? 'writable' : 'readonly';
 }
 
-class FakeWorksheets {
-  private loadedItems?: FakeWorksheet[];
+/**
+ * A proxy for Office.js type `type` offering exactly `members`: anything else read, written or
+ * called throws NotInOfficeJs, and once its path is invalid every call and write throws
+ * InvalidObjectPath, as Office.js does.
+ */
+function officeObject(
+  origin: Pick<Origin, 'context' | 'valid'>,
+  type: string,
+  members: Record<string, Member>,
+): OfficeProxy {
+  let offered = OFFERED_MEMBERS.get(type);
+  if (!offered) OFFERED_MEMBERS.set(type, (offered = new Map()));
+  for (const [name, member] of Object.entries(members)) offered.set(name, kindOf(member));
 
-  constructor(private readonly context: FakeExcelContext) {}
-
-  get items(): FakeWorksheet[] {
-    if (!this.loadedItems)
-      throw new FakeOfficeError('PropertyNotLoaded', 'The property items is not loaded.', {
-        errorLocation: 'WorksheetCollection.items',
-      });
-    return this.loadedItems;
-  }
-
-  load(_properties: string): this {
-    this.context.onSync(() => {
-      this.loadedItems = this.context.model.sheets.map((sheet) => {
-        const proxy = new FakeWorksheet(this.context, () => sheet);
-        proxy.name = sheet.name;
-        return proxy;
-      });
-    });
-    return this;
-  }
-
-  add(name: string): FakeWorksheet {
-    let created: FakeSheet | undefined;
-    this.context.enqueue('Worksheets.add', () => {
-      if (this.context.model.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
-        throw new FakeOfficeError('ItemAlreadyExists', 'The resource already exists.', {
-          errorLocation: 'Worksheets.add',
-        });
-      created = emptySheet(name);
-      this.context.model.sheets.push(created);
-    });
-    return new FakeWorksheet(this.context, () => {
-      if (!created || !this.context.model.sheets.includes(created))
-        throw new FakeOfficeError('ItemNotFound', 'The sheet does not exist.', {
-          errorLocation: 'Worksheet',
-        });
-      return created;
-    });
-  }
-
-  getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, () =>
-      this.context.sheetNamed(name, 'Worksheets.getItem'),
-    );
-  }
-}
-
-class FakeWorksheet {
-  name?: string;
-  readonly freezePanes;
-  readonly protection;
-  readonly notes;
-  readonly charts;
-
-  constructor(
-    private readonly context: FakeExcelContext,
-    private readonly sheet: () => FakeSheet,
-  ) {
-    const enqueue = (location: string, apply: (sheet: FakeSheet) => void) =>
-      context.enqueue(location, () => apply(this.sheet()));
-    const frozen = (rows: number, columns: number) => (sheet: FakeSheet) => {
-      sheet.frozen = { rows, columns };
-    };
-    this.freezePanes = {
-      freezeRows: (count: number) => enqueue('WorksheetFreezePanes.freezeRows', frozen(count, 0)),
-      freezeColumns: (count: number) =>
-        enqueue('WorksheetFreezePanes.freezeColumns', frozen(0, count)),
-      freezeAt: (range: FakeRange | string) => {
-        const { row2, col2 } = parseRange(typeof range === 'string' ? range : range.address);
-        enqueue('WorksheetFreezePanes.freezeAt', frozen(row2 + 1, col2 + 1));
-      },
-    };
-    this.protection = {
-      protect: (options?: Record<string, unknown>, password?: string) =>
-        enqueue('WorksheetProtection.protect', (sheet) => {
-          sheet.protection = { protected: true, options, password };
-        }),
-    };
-    this.notes = {
-      add: (cell: string, content: string) =>
-        enqueue('NoteCollection.add', (sheet) => {
-          context.requireApi(context.apiSets.notes, 'NoteCollection.add');
-          sheet.notes.set(cell, content);
-        }),
-    };
-    this.charts = {
-      add: (type: string, source: FakeRange, seriesBy?: string) => {
-        const chart: FakeChart = {
-          type,
-          source: source.address,
-          seriesBy,
-          series: [],
-          properties: {},
+  const { context } = origin;
+  const lookup = (key: string): Member => {
+    if (!Object.hasOwn(members, key)) throw new NotInOfficeJs(`${type} has no member "${key}".`);
+    return members[key]!;
+  };
+  const ensureValid = (key: string) => {
+    if (!origin.valid())
+      throw new FakeOfficeError(
+        'InvalidObjectPath',
+        `The object path '${type}.${key}' isn't working for what you're trying to do.`,
+        { errorLocation: `${type}.${key}` },
+      );
+  };
+  const proxy = new Proxy(Object.create(null) as OfficeProxy, {
+    get(_target, key) {
+      // Promise resolution and printing probe these; an Office.js proxy has neither.
+      if (typeof key === 'symbol' || key === 'then') return undefined;
+      const member = lookup(key);
+      if (typeof member === 'function')
+        return (...args: unknown[]) => {
+          ensureValid(key);
+          const use: ApiUse = { type, member: key, access: 'call', values: args };
+          context.apiUses.push(use);
+          const result = (member as (...a: unknown[]) => unknown)(...args);
+          use.returned = officeTypeOf(result);
+          return result;
         };
-        enqueue('ChartCollection.add', (sheet) => {
-          const { row1, col1, row2, col2 } = parseRange(source.address);
-          const count = seriesBy === 'Rows' ? row2 - row1 + 1 : col2 - col1 + 1;
-          for (let i = 0; i < count; i++) chart.series.push({});
-          sheet.charts.push(chart);
-        });
-        return new FakeChartProxy(context, chart);
-      },
-    };
-  }
-
-  getRange(address: string): FakeRange {
-    return new FakeRange(this.context, this.sheet, [address], 'Range');
-  }
-
-  getRanges(addresses: string): FakeRange {
-    const list = addresses.split(',').map((a) => a.trim());
-    if (addresses.length > 8192)
-      throw new FakeOfficeError('InvalidArgument', 'The address is too long.', {
-        errorLocation: 'Worksheet.getRanges',
-      });
-    this.context.enqueue('Worksheet.getRanges', () =>
-      this.context.requireApi(this.context.apiSets.rangeAreas, 'Worksheet.getRanges'),
-    );
-    return new FakeRange(this.context, this.sheet, list, 'RangeAreas');
-  }
-
-  activate(): void {
-    this.context.enqueue('Worksheet.activate', () => {
-      this.context.model.activeSheet = this.sheet().name;
-    });
-  }
-
-  delete(): void {
-    this.context.enqueue('Worksheet.delete', () => {
-      const sheet = this.sheet();
-      this.context.model.sheets = this.context.model.sheets.filter((s) => s !== sheet);
-    });
-  }
+      const use: ApiUse = { type, member: key, access: 'get', values: [] };
+      context.apiUses.push(use);
+      const value = member.get();
+      use.returned = officeTypeOf(value);
+      return value;
+    },
+    set(_target, key, value: unknown) {
+      if (typeof key === 'symbol') throw new NotInOfficeJs(`${type} has no symbol members.`);
+      const member = lookup(key);
+      if (typeof member === 'function' || !member.set)
+        throw new NotInOfficeJs(`${type}.${key} is read-only.`);
+      ensureValid(key);
+      context.apiUses.push({ type, member: key, access: 'set', values: [value] });
+      (member.set as (v: unknown) => void)(value);
+      return true;
+    },
+    has: (_target, key) => typeof key === 'string' && Object.hasOwn(members, key),
+  });
+  proxyTypes.set(proxy, type);
+  return proxy;
 }
 
-/** A recorder for nested format objects: every property set is queued and stored on each cell. */
-function formatRecorder(
-  range: FakeRange,
-  path: string,
-  store: (key: string, value: unknown) => void,
-): Record<string, unknown> {
-  return new Proxy({} as Record<string, unknown>, {
-    get: (_target, property) => {
-      const key = String(property);
-      if (key === 'getItem')
-        return (item: string) => formatRecorder(range, `${path}.${item}`, store);
-      if (key === 'autofitRows')
-        return () =>
-          range.enqueue('RangeFormat.autofitRows', (sheet) =>
-            sheet.autofitRows.push(...range.addresses),
-          );
-      return formatRecorder(range, path === '' ? key : `${path}.${key}`, store);
+/** The short type name Office.js reports in error locations ("RangeFill" for "Excel.RangeFill"). */
+function locationOf(type: string, member: string): string {
+  return `${type.replace(/^Excel\./, '')}.${member}`;
+}
+
+/** A property Office.js only returns after `load`, which the code under test never needs. */
+function notLoaded(type: string, member: string): () => never {
+  return () => {
+    throw new FakeOfficeError('PropertyNotLoaded', `The property '${member}' is not available.`, {
+      errorLocation: locationOf(type, member),
+    });
+  };
+}
+
+/** Writable scalar properties whose values `store` keeps under `path` + name. */
+function scalars(
+  type: string,
+  names: readonly string[],
+  store: (key: string, value: unknown, location: string) => void,
+  path = '',
+): Record<string, Member> {
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      {
+        get: notLoaded(type, name),
+        set: (value: unknown) => store(`${path}${name}`, value, locationOf(type, name)),
+      },
+    ]),
+  );
+}
+
+/** The addresses behind a Range or RangeAreas proxy, or the address given as text. */
+function addressOf(value: unknown, location: string): string {
+  if (typeof value === 'string') return value;
+  const addresses = typeof value === 'object' && value !== null && rangeAddresses.get(value);
+  if (!addresses)
+    throw new FakeOfficeError('InvalidArgument', 'Expected a range or an address.', {
+      errorLocation: location,
+    });
+  return addresses.join(',');
+}
+
+function application(context: FakeExcelContext): OfficeProxy {
+  const type = 'Excel.Application';
+  const origin = { context, valid: () => true };
+  const queued = (member: string, apply: () => void) => () =>
+    context.enqueue(locationOf(type, member), apply);
+  return officeObject(origin, type, {
+    calculate: (_calculationType: string) =>
+      context.enqueue(locationOf(type, 'calculate'), () => {
+        context.model.recalculations = (context.model.recalculations ?? 0) + 1;
+      }),
+    suspendApiCalculationUntilNextSync: queued('suspendApiCalculationUntilNextSync', () => {}),
+    suspendScreenUpdatingUntilNextSync: queued('suspendScreenUpdatingUntilNextSync', () => {}),
+  });
+}
+
+function worksheetCollection(context: FakeExcelContext): OfficeProxy {
+  const type = 'Excel.WorksheetCollection';
+  let loaded: OfficeProxy[] | undefined;
+  return officeObject({ context, valid: () => true }, type, {
+    items: {
+      get: () => {
+        if (!loaded) return notLoaded(type, 'items')();
+        return loaded;
+      },
     },
-    set: (_target, property, value: unknown) => {
-      store(path === '' ? String(property) : `${path}.${String(property)}`, value);
-      return true;
+    load: (_propertyNames: string) => {
+      context.onSync(() => {
+        loaded = context.model.sheets.map((sheet) =>
+          worksheet({ context, sheet: () => sheet, valid: () => true }, sheet.name),
+        );
+      });
+      return undefined;
+    },
+    add: (name: string) => {
+      const state = context.madeByMethod();
+      let created: FakeSheet | undefined;
+      context.enqueue(locationOf(type, 'add'), () => {
+        const problem = sheetNameProblem(context.model, name, locationOf(type, 'add'));
+        if (problem) throw problem;
+        created = emptySheet(name);
+        context.model.sheets.push(created);
+      });
+      const sheet = () => {
+        if (!created || !context.model.sheets.includes(created))
+          throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist.", {
+            errorLocation: 'Worksheet',
+          });
+        return created;
+      };
+      return worksheet({ context, sheet, valid: () => state.valid });
+    },
+    getItem: (key: string) =>
+      worksheet({
+        context,
+        sheet: () => context.sheetNamed(key, locationOf(type, 'getItem')),
+        valid: () => true,
+      }),
+  });
+}
+
+/** A Worksheet proxy; `loadedName` is its name when it came from a loaded collection. */
+function worksheet(origin: Origin, loadedName?: string): OfficeProxy {
+  const type = 'Excel.Worksheet';
+  const { context } = origin;
+  const queue = (member: string, apply: (sheet: FakeSheet) => void) =>
+    context.enqueue(locationOf(type, member), () => apply(origin.sheet()));
+  return officeObject(origin, type, {
+    name: {
+      get: () => (loadedName === undefined ? notLoaded(type, 'name')() : loadedName),
+      set: (name: string) =>
+        queue('name', (sheet) => {
+          const problem = sheetNameProblem(context.model, name, locationOf(type, 'name'), sheet);
+          if (problem) throw problem;
+          if (context.model.activeSheet === sheet.name) context.model.activeSheet = name;
+          sheet.name = name;
+        }),
+    },
+    freezePanes: { get: () => freezePanes(origin) },
+    protection: { get: () => worksheetProtection(origin) },
+    notes: { get: () => noteCollection(origin) },
+    charts: { get: () => chartCollection(origin) },
+    getRange: (address: string) => range(origin, [address], 'Excel.Range'),
+    getRanges: (addresses: string) => {
+      if (addresses.length > 8192)
+        throw new FakeOfficeError('InvalidArgument', 'The address is too long.', {
+          errorLocation: locationOf(type, 'getRanges'),
+        });
+      queue('getRanges', () =>
+        context.requireApi(context.apiSets.rangeAreas, locationOf(type, 'getRanges')),
+      );
+      const list = addresses.split(',').map((a) => a.trim());
+      return range(origin, list, 'Excel.RangeAreas');
+    },
+    activate: () =>
+      queue('activate', (sheet) => {
+        context.model.activeSheet = sheet.name;
+      }),
+    delete: () =>
+      queue('delete', (sheet) => {
+        context.model.sheets = context.model.sheets.filter((s) => s !== sheet);
+      }),
+    calculate: (_markAllDirty: boolean) =>
+      queue('calculate', (sheet) => {
+        sheet.calculations++;
+      }),
+  });
+}
+
+function freezePanes(origin: Origin): OfficeProxy {
+  const type = 'Excel.WorksheetFreezePanes';
+  const freeze = (member: string, rows: number, columns: number) =>
+    origin.context.enqueue(locationOf(type, member), () => {
+      origin.sheet().frozen = { rows, columns };
+    });
+  return officeObject(origin, type, {
+    freezeRows: (count: number) => freeze('freezeRows', count, 0),
+    freezeColumns: (count: number) => freeze('freezeColumns', 0, count),
+    freezeAt: (frozenRange: unknown) => {
+      const { row2, col2 } = parseRange(addressOf(frozenRange, locationOf(type, 'freezeAt')));
+      freeze('freezeAt', row2 + 1, col2 + 1);
     },
   });
 }
 
-class FakeRange {
-  readonly format: Record<string, unknown>;
-  readonly conditionalFormats;
-  readonly dataValidation: Record<string, unknown>;
-
-  constructor(
-    private readonly context: FakeExcelContext,
-    private readonly sheet: () => FakeSheet,
-    readonly addresses: string[],
-    private readonly kind: 'Range' | 'RangeAreas',
-  ) {
-    this.format = formatRecorder(this, '', (key, value) =>
-      this.enqueue(`RangeFormat.${key}`, (sheet) => this.setFormat(sheet, key, value)),
-    );
-    this.conditionalFormats = {
-      add: (type: string) => {
-        const entry: FakeConditionalFormat = { range: this.address, type, format: {} };
-        this.enqueue('ConditionalFormatCollection.add', (sheet) =>
-          sheet.conditionalFormats.push(entry),
-        );
-        const rule = formatRecorder(this, '', (key, value) =>
-          this.enqueue(`ConditionalFormat.${key}`, () => {
-            if (key.endsWith('rule')) entry.rule = value;
-            else entry.format[key] = value;
-          }),
-        );
-        return { cellValue: rule, textComparison: rule };
-      },
-    };
-    const validation = (sheet: FakeSheet): FakeValidation => {
-      let entry = sheet.validations.find((v) => v.range === this.address);
-      if (!entry) sheet.validations.push((entry = { range: this.address }));
-      return entry;
-    };
-    this.dataValidation = new Proxy({} as Record<string, unknown>, {
-      set: (_target, property, value: unknown) => {
-        const key = String(property);
-        this.enqueue(`DataValidation.${key}`, (sheet) => {
-          if (key === 'rule' && Object.keys(value as object).length !== 1)
-            throw new FakeOfficeError('InvalidArgument', 'A rule has exactly one type.', {
-              errorLocation: 'DataValidation.rule',
-            });
-          const text = value as { message?: string; title?: string };
-          if ((text.message?.length ?? 0) > 255 || (text.title?.length ?? 0) > 32)
-            throw new FakeOfficeError('InvalidArgument', 'The message is too long.', {
-              errorLocation: `DataValidation.${key}`,
-            });
-          (validation(sheet) as unknown as Record<string, unknown>)[key] = value;
-        });
-        return true;
-      },
-    });
-  }
-
-  get address(): string {
-    return this.addresses.join(',');
-  }
-
-  enqueue(location: string, apply: (sheet: FakeSheet) => void): void {
-    this.context.enqueue(location, () => apply(this.sheet()));
-  }
-
-  set numberFormat(grid: unknown) {
-    this.writeGrid('Range.numberFormat', grid, (cell, input) => {
-      cell.numberFormat = String(input);
-    });
-  }
-
-  set formulas(grid: unknown) {
-    this.writeGrid('Range.formulas', grid, (cell, input) => {
-      cell.content = parseInput(input);
-    });
-  }
-
-  set values(grid: unknown) {
-    this.writeGrid('Range.values', grid, (cell, input) => {
-      cell.content = parseInput(input);
-    });
-  }
-
-  merge(_across?: boolean): void {
-    this.enqueue('Range.merge', (sheet) => sheet.merges.push(this.address));
-  }
-
-  private writeGrid(
-    location: string,
-    grid: unknown,
-    write: (cell: FakeCell, input: unknown) => void,
-  ): void {
-    this.enqueue(location, (sheet) => {
-      const { row1, col1, row2, col2 } = parseRange(this.address);
-      const rows = grid as unknown[][];
-      const fits =
-        this.kind === 'Range' &&
-        Array.isArray(rows) &&
-        rows.length === row2 - row1 + 1 &&
-        rows.every((row) => Array.isArray(row) && row.length === col2 - col1 + 1);
-      if (!fits)
-        throw new FakeOfficeError(
-          'InvalidArgument',
-          "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
-          {
-            errorLocation: location,
-          },
-        );
-      rows.forEach((row, r) =>
-        row.forEach((input, c) =>
-          write(cellOf(sheet, rangeRef(row1 + r, col1 + c, row1 + r, col1 + c)), input),
-        ),
-      );
-    });
-  }
-
-  private setFormat(sheet: FakeSheet, key: string, value: unknown): void {
-    for (const address of this.addresses) {
-      const columns = /^([A-Z]+):([A-Z]+)$/.exec(address);
-      if (columns) {
-        if (key !== 'columnWidth')
-          throw new Error(`Only column widths are set on whole columns, not ${key}`);
-        for (let c = columnIndex(columns[1]!); c <= columnIndex(columns[2]!); c++)
-          sheet.columnWidths.set(c, value as number);
-        continue;
-      }
-      for (const cellAddress of addressesOf(address)) {
-        const cell = cellOf(sheet, cellAddress);
-        if (key === 'protection.locked') cell.locked = value as boolean;
-        else cell.format[key] = value;
-      }
-    }
-  }
+function worksheetProtection(origin: Origin): OfficeProxy {
+  const type = 'Excel.WorksheetProtection';
+  return officeObject(origin, type, {
+    protect: (options?: Record<string, unknown>, password?: string) =>
+      origin.context.enqueue(locationOf(type, 'protect'), () => {
+        origin.sheet().protection = { protected: true, options, password };
+      }),
+  });
 }
 
-class FakeChartProxy {
-  readonly title;
-  readonly legend;
-  readonly series;
-
-  constructor(
-    private readonly context: FakeExcelContext,
-    private readonly chart: FakeChart,
-  ) {
-    const property = (prefix: string) =>
-      new Proxy({} as Record<string, unknown>, {
-        set: (_target, key, value: unknown) => {
-          context.enqueue(`Chart.${prefix}${String(key)}`, () => {
-            chart.properties[`${prefix}${String(key)}`] = value;
-          });
-          return true;
-        },
+function noteCollection(origin: Origin): OfficeProxy {
+  const type = 'Excel.NoteCollection';
+  const { context } = origin;
+  return officeObject(origin, type, {
+    add: (cellAddress: unknown, content: string) => {
+      const address = addressOf(cellAddress, locationOf(type, 'add'));
+      context.enqueue(locationOf(type, 'add'), () => {
+        context.requireApi(context.apiSets.notes, locationOf(type, 'add'));
+        origin.sheet().notes.set(address, content);
       });
-    this.title = property('title.');
-    this.legend = property('legend.');
-    const seriesProxy = (series: () => FakeSeries) => ({
-      set name(name: string) {
-        context.enqueue('ChartSeries.name', () => {
-          series().name = name;
+      return undefined;
+    },
+  });
+}
+
+function chartCollection(origin: Origin): OfficeProxy {
+  const type = 'Excel.ChartCollection';
+  return officeObject(origin, type, {
+    add: (chartType: string, sourceData: unknown, seriesBy?: string) => {
+      const source = addressOf(sourceData, locationOf(type, 'add'));
+      const model: FakeChart = { type: chartType, source, seriesBy, series: [], properties: {} };
+      origin.context.enqueue(locationOf(type, 'add'), () => {
+        const { row1, col1, row2, col2 } = parseRange(source);
+        const count = seriesBy === 'Rows' ? row2 - row1 + 1 : col2 - col1 + 1;
+        for (let i = 0; i < count; i++) model.series.push({});
+        origin.sheet().charts.push(model);
+      });
+      return chart(origin, model);
+    },
+  });
+}
+
+function chart(origin: Origin, model: FakeChart): OfficeProxy {
+  const type = 'Excel.Chart';
+  const { context } = origin;
+  const store = (key: string, value: unknown, location: string) =>
+    context.enqueue(location, () => {
+      model.properties[key] = value;
+    });
+  const seriesType = 'Excel.ChartSeries';
+  const series = (found: () => FakeSeries) =>
+    officeObject(origin, seriesType, {
+      name: {
+        get: notLoaded(seriesType, 'name'),
+        set: (name: string) =>
+          context.enqueue(locationOf(seriesType, 'name'), () => {
+            found().name = name;
+          }),
+      },
+      setValues: (sourceData: unknown) => {
+        const address = addressOf(sourceData, locationOf(seriesType, 'setValues'));
+        context.enqueue(locationOf(seriesType, 'setValues'), () => {
+          found().values = address;
         });
       },
-      setValues: (range: FakeRange) =>
-        context.enqueue('ChartSeries.setValues', () => {
-          series().values = range.address;
-        }),
-      setXAxisValues: (range: FakeRange) =>
-        context.enqueue('ChartSeries.setXAxisValues', () => {
-          series().xValues = range.address;
-        }),
-    });
-    this.series = {
-      getItemAt: (index: number) =>
-        seriesProxy(() => {
-          const found = chart.series[index];
-          if (!found)
-            throw new FakeOfficeError('ItemNotFound', 'No such series.', {
-              errorLocation: 'ChartSeriesCollection.getItemAt',
-            });
-          return found;
-        }),
-      add: (name?: string) => {
-        const added: FakeSeries = { name };
-        context.enqueue('ChartSeriesCollection.add', () => chart.series.push(added));
-        return seriesProxy(() => added);
+      setXAxisValues: (sourceData: unknown) => {
+        const address = addressOf(sourceData, locationOf(seriesType, 'setXAxisValues'));
+        context.enqueue(locationOf(seriesType, 'setXAxisValues'), () => {
+          found().xValues = address;
+        });
       },
-    };
-  }
-
-  setPosition(start: string, end?: string): void {
-    this.context.enqueue('Chart.setPosition', () => {
-      this.chart.position = { start, end };
     });
-  }
+  const collectionType = 'Excel.ChartSeriesCollection';
+  return officeObject(origin, type, {
+    title: {
+      get: () =>
+        officeObject(
+          origin,
+          'Excel.ChartTitle',
+          scalars('Excel.ChartTitle', ['text'], store, 'title.'),
+        ),
+    },
+    legend: {
+      get: () =>
+        officeObject(
+          origin,
+          'Excel.ChartLegend',
+          scalars('Excel.ChartLegend', ['position', 'visible'], store, 'legend.'),
+        ),
+    },
+    series: {
+      get: () =>
+        officeObject(origin, collectionType, {
+          getItemAt: (index: number) =>
+            series(() => {
+              const found = model.series[index];
+              if (!found)
+                throw new FakeOfficeError('ItemNotFound', 'No such series.', {
+                  errorLocation: locationOf(collectionType, 'getItemAt'),
+                });
+              return found;
+            }),
+          add: (name?: string) => {
+            const added: FakeSeries = { name };
+            context.enqueue(locationOf(collectionType, 'add'), () => model.series.push(added));
+            return series(() => added);
+          },
+        }),
+    },
+    ...scalars(type, ['width', 'height'], store),
+    setPosition: (startCell: unknown, endCell?: unknown) => {
+      const start = addressOf(startCell, locationOf(type, 'setPosition'));
+      const end =
+        endCell === undefined ? undefined : addressOf(endCell, locationOf(type, 'setPosition'));
+      context.enqueue(locationOf(type, 'setPosition'), () => {
+        model.position = { start, end };
+      });
+    },
+  });
+}
 
-  set width(points: number) {
-    this.context.enqueue('Chart.width', () => {
-      this.chart.properties.width = points;
-    });
-  }
+/** A Range (one rectangle, or whole columns "A:C") or RangeAreas (several) proxy. */
+function range(
+  origin: Origin,
+  addresses: string[],
+  type: 'Excel.Range' | 'Excel.RangeAreas',
+): OfficeProxy {
+  const { context } = origin;
+  const address = addresses.join(',');
+  const queue = (location: string, apply: (sheet: FakeSheet) => void) =>
+    context.enqueue(location, () => apply(origin.sheet()));
 
-  set height(points: number) {
-    this.context.enqueue('Chart.height', () => {
-      this.chart.properties.height = points;
+  const setFormat = (key: string, value: unknown, location: string) =>
+    queue(location, (sheet) => {
+      for (const area of addresses) {
+        const columns = /^([A-Z]+):([A-Z]+)$/.exec(area);
+        if (columns) {
+          if (key !== 'columnWidth')
+            throw new Error(`Only column widths are set on whole columns, not ${key}`);
+          for (let c = columnIndex(columns[1]!); c <= columnIndex(columns[2]!); c++)
+            sheet.columnWidths.set(c, value as number);
+          continue;
+        }
+        for (const cellAddress of addressesOf(area)) {
+          const cell = cellOf(sheet, cellAddress);
+          if (key === 'protection.locked') cell.locked = value as boolean;
+          else cell.format[key] = value;
+        }
+      }
     });
-  }
+
+  const writeGrid =
+    (member: string, write: (cell: FakeCell, input: unknown) => void) => (grid: unknown) =>
+      queue(locationOf(type, member), (sheet) => {
+        const { row1, col1, row2, col2 } = parseRange(address);
+        const rows = grid as unknown[][];
+        const fits =
+          Array.isArray(rows) &&
+          rows.length === row2 - row1 + 1 &&
+          rows.every((row) => Array.isArray(row) && row.length === col2 - col1 + 1);
+        if (!fits)
+          throw new FakeOfficeError(
+            'InvalidArgument',
+            "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+            { errorLocation: locationOf(type, member) },
+          );
+        rows.forEach((row, r) =>
+          row.forEach((input, c) =>
+            write(cellOf(sheet, rangeRef(row1 + r, col1 + c, row1 + r, col1 + c)), input),
+          ),
+        );
+      });
+
+  const shared: Record<string, Member> = {
+    format: { get: () => rangeFormat(origin, addresses, setFormat) },
+    conditionalFormats: { get: () => conditionalFormats(origin, address) },
+    dataValidation: { get: () => dataValidation(origin, address) },
+  };
+  const proxy =
+    type === 'Excel.RangeAreas'
+      ? officeObject(origin, type, shared)
+      : officeObject(origin, type, {
+          ...shared,
+          numberFormat: {
+            get: notLoaded(type, 'numberFormat'),
+            set: writeGrid('numberFormat', (cell, input) => {
+              cell.numberFormat = String(input);
+            }),
+          },
+          formulas: {
+            get: notLoaded(type, 'formulas'),
+            set: writeGrid('formulas', (cell, input) => {
+              cell.content = parseInput(input);
+            }),
+          },
+          values: {
+            get: notLoaded(type, 'values'),
+            set: writeGrid('values', (cell, input) => {
+              cell.content = parseInput(input);
+            }),
+          },
+          merge: (_across?: boolean) =>
+            queue(locationOf(type, 'merge'), (sheet) => sheet.merges.push(address)),
+        });
+  rangeAddresses.set(proxy, addresses);
+  return proxy;
+}
+
+function rangeFormat(
+  origin: Origin,
+  addresses: string[],
+  setFormat: (key: string, value: unknown, location: string) => void,
+): OfficeProxy {
+  const type = 'Excel.RangeFormat';
+  const child = (childType: string, path: string, names: readonly string[]) => ({
+    get: () => officeObject(origin, childType, scalars(childType, names, setFormat, path)),
+  });
+  return officeObject(origin, type, {
+    ...scalars(
+      type,
+      ['columnWidth', 'horizontalAlignment', 'verticalAlignment', 'wrapText', 'rowHeight'],
+      setFormat,
+    ),
+    fill: child('Excel.RangeFill', 'fill.', ['color']),
+    font: child('Excel.RangeFont', 'font.', [
+      'bold',
+      'italic',
+      'color',
+      'size',
+      'name',
+      'underline',
+      'strikethrough',
+    ]),
+    protection: child('Excel.FormatProtection', 'protection.', ['locked', 'formulaHidden']),
+    borders: {
+      get: () =>
+        officeObject(origin, 'Excel.RangeBorderCollection', {
+          getItem: (index: string) =>
+            officeObject(
+              origin,
+              'Excel.RangeBorder',
+              scalars(
+                'Excel.RangeBorder',
+                ['style', 'weight', 'color'],
+                setFormat,
+                `borders.${index}.`,
+              ),
+            ),
+        }),
+    },
+    autofitRows: () =>
+      origin.context.enqueue(locationOf(type, 'autofitRows'), () =>
+        origin.sheet().autofitRows.push(...addresses),
+      ),
+  });
+}
+
+function conditionalFormats(origin: Origin, address: string): OfficeProxy {
+  const type = 'Excel.ConditionalFormatCollection';
+  const { context } = origin;
+  return officeObject(origin, type, {
+    add: (formatType: string) => {
+      const entry: FakeConditionalFormat = { range: address, type: formatType, format: {} };
+      context.enqueue(locationOf(type, 'add'), () => origin.sheet().conditionalFormats.push(entry));
+      const store = (key: string, value: unknown, location: string) =>
+        context.enqueue(location, () => {
+          if (key === 'rule') entry.rule = value;
+          else entry.format[key] = value;
+        });
+      const child = (childType: string, path: string, names: readonly string[]) => ({
+        get: () => officeObject(origin, childType, scalars(childType, names, store, path)),
+      });
+      const cellValue = officeObject(origin, 'Excel.CellValueConditionalFormat', {
+        format: {
+          get: () =>
+            officeObject(origin, 'Excel.ConditionalRangeFormat', {
+              fill: child('Excel.ConditionalRangeFill', 'format.fill.', ['color']),
+              font: child('Excel.ConditionalRangeFont', 'format.font.', [
+                'color',
+                'bold',
+                'italic',
+              ]),
+            }),
+        },
+        ...scalars('Excel.CellValueConditionalFormat', ['rule'], store),
+      });
+      return officeObject(origin, 'Excel.ConditionalFormat', {
+        cellValue: { get: () => cellValue },
+      });
+    },
+  });
+}
+
+/** Excel's limits on a validation's texts (support.microsoft.com, "Apply data validation to cells"). */
+const VALIDATION_TEXT_LIMITS: Record<string, { message: number; title: number }> = {
+  prompt: { message: 255, title: 32 },
+  errorAlert: { message: 225, title: 32 },
+};
+
+function dataValidation(origin: Origin, address: string): OfficeProxy {
+  const type = 'Excel.DataValidation';
+  const store = (key: string, value: unknown, location: string) =>
+    origin.context.enqueue(location, () => {
+      if (key === 'rule' && Object.keys(value as object).length !== 1)
+        throw new FakeOfficeError('InvalidArgument', 'A rule has exactly one type.', {
+          errorLocation: location,
+        });
+      const limits = VALIDATION_TEXT_LIMITS[key];
+      const text = value as { message?: string; title?: string };
+      if (
+        limits &&
+        ((text.message?.length ?? 0) > limits.message || (text.title?.length ?? 0) > limits.title)
+      )
+        throw new FakeOfficeError('InvalidArgument', 'The message is too long.', {
+          errorLocation: location,
+        });
+      const sheet = origin.sheet();
+      let entry = sheet.validations.find((v) => v.range === address);
+      if (!entry) sheet.validations.push((entry = { range: address }));
+      (entry as unknown as Record<string, unknown>)[key] = value;
+    });
+  return officeObject(
+    origin,
+    type,
+    scalars(type, ['ignoreBlanks', 'rule', 'prompt', 'errorAlert'], store),
+  );
 }
 
 /** The same context typed as Office.js's, for the code under test. */
