@@ -3,6 +3,7 @@
 import type { SidebarHost } from '../core/ui/host';
 import { mountSidebar } from '../core/ui/sidebar';
 import { insertTemplateIntoExcel } from './apply-plan';
+import { insertFormulaIntoExcel } from './formula-insert';
 import { excelHostDefaults } from './host-defaults';
 import { FUNCTION_NAMESPACE } from './manifest';
 
@@ -23,14 +24,6 @@ function displayLanguage(): string {
   }
 }
 
-/** Writes `formula` into the active cell as a formula, in one round trip. */
-async function insertIntoActiveCell(formula: string): Promise<void> {
-  await Excel.run(async (context) => {
-    context.workbook.getActiveCell().formulas = [[formula]];
-    await context.sync();
-  });
-}
-
 /** The host inside Excel: templates and formulas go into the open workbook. */
 function excelHost(): SidebarHost {
   return {
@@ -38,7 +31,7 @@ function excelHost(): SidebarHost {
     functionPrefix: `${FUNCTION_NAMESPACE}.`,
     defaults: () => ({ ...excelHostDefaults(), displayLanguage: displayLanguage() }),
     insertTemplate: (request) => insertTemplateIntoExcel(request),
-    insertFormula: insertIntoActiveCell,
+    insertFormula: insertFormulaIntoExcel,
   };
 }
 

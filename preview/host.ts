@@ -1,10 +1,42 @@
 // The preview's SidebarHost: inserts templates into the in-browser workbook, formulas into its selected cell.
 import { currencyOfLocale, langOfLocale } from '../core/i18n/locale';
-import { buildPlan, monthOf } from '../core/templates/index';
-import type { InsertRequest, SidebarHost } from '../core/ui/host';
+import { buildPlan, cellRef, monthOf } from '../core/templates/index';
+import {
+  mayWrite,
+  type FormulaOutcome,
+  type FormulaRequest,
+  type InsertRequest,
+  type SidebarHost,
+} from '../core/ui/host';
 import { applyPlanToPreview } from './apply-plan';
-import { previewText } from './messages';
+import { displayText } from './number-format';
 import type { PreviewWorkbook } from './workbook';
+
+/**
+ * Writes `formula` into the selected cell of `workbook` where `mayWrite` allows, then gives it
+ * `numberFormat`. The cell's content is what the formula bar shows: its formula, else its value.
+ */
+function insertIntoSelection(
+  workbook: PreviewWorkbook,
+  { formula, numberFormat, expected }: FormulaRequest,
+): FormulaOutcome {
+  const sheet = workbook.active;
+  const position = workbook.selection;
+  if (!sheet || !position) return { status: 'noCell' };
+  const format = sheet.cells[position.row]?.[position.col]?.format;
+  const cell = {
+    sheet: sheet.name,
+    address: cellRef(position.row, position.col),
+    content:
+      workbook.formula(sheet.name, position) ??
+      displayText(workbook.value(sheet.name, position), format, sheet.lang),
+  };
+  if (!mayWrite(cell, expected)) return { status: 'refused', cell };
+  const entered = workbook.enter(position, formula);
+  if (!entered.ok) throw new Error(entered.message);
+  if (numberFormat !== undefined) workbook.setFormat(position, numberFormat);
+  return { status: 'written', cell };
+}
 
 /**
  * A host for the sidebar backed by `workbook`. Defaults come from the browser's language
@@ -32,11 +64,6 @@ export function previewHost(
       if (!result.ok) throw new Error(result.errors.map((error) => error.message).join(' '));
       return { sheetName: applyPlanToPreview(workbook, result.plan) };
     },
-    async insertFormula(formula: string) {
-      const selection = workbook.selection;
-      if (!selection) throw new Error(previewText(lang, 'selectCell'));
-      const entered = workbook.enter(selection, formula);
-      if (!entered.ok) throw new Error(entered.message);
-    },
+    insertFormula: async (request) => insertIntoSelection(workbook, request),
   };
 }

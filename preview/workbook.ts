@@ -140,6 +140,15 @@ export class PreviewWorkbook {
     return { ok: true };
   }
 
+  /** Gives a cell of the active sheet the number format `format` (a code as plans use them). */
+  setFormat({ row, col }: CellPosition, format: string): void {
+    const sheet = this.active;
+    if (!sheet) return;
+    const cells = (sheet.cells[row] ??= []);
+    cells[col] = { ...cells[col], format };
+    this.notify();
+  }
+
   /** Calls `listener` after every change (new sheet, switch, selection, edit); returns an unsubscribe. */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);

@@ -1,7 +1,9 @@
 /// <reference types="google-apps-script" />
-// The Apps Script server functions: the add-on menu, the sidebar, and insertTemplate for google.script.run.
+// The Apps Script server functions: the add-on menu, the sidebar, insertTemplate and insertFormula for google.script.run.
 import { buildPlan, type HostDefaults } from '../core/templates/index';
+import type { FormulaOutcome } from '../core/ui/host';
 import { applyPlanToSheets } from './apply-plan';
+import { insertFormulaIntoSheets } from './formula-insert';
 import { sheetsHostDefaults, withHostDefaults } from './host-defaults';
 import { readInsertRequest } from './insert-request';
 
@@ -58,5 +60,15 @@ export function insertTemplate(request: unknown): { sheetName: string } {
   });
 }
 
+/**
+ * Puts a function reference example formula, `request.formula`, into the active cell (the
+ * top-left cell of the active range) with `request.numberFormat`: at once into an empty cell,
+ * else only when `request.expected` describes what the cell still holds. Returns what happened
+ * (FormulaOutcome) to the sidebar through google.script.run.
+ */
+export function insertFormula(request: unknown): FormulaOutcome {
+  return insertFormulaIntoSheets(SpreadsheetApp.getActiveSpreadsheet(), request);
+}
+
 /** The functions Code.js declares at top level, each handing over to this bundle. */
-export const SERVER_FUNCTIONS = { onOpen, onInstall, showSidebar, insertTemplate };
+export const SERVER_FUNCTIONS = { onOpen, onInstall, showSidebar, insertTemplate, insertFormula };

@@ -1,6 +1,15 @@
 // The function reference's data: a function's example formula in a host's spelling, and search matching.
-import type { FunctionSpec } from '../registry/types';
+import {
+  DECIMAL_FORMAT,
+  NPS_FORMAT,
+  PERCENT_FORMAT,
+  daysFormat,
+  moneyFormat,
+  monthsFormat,
+} from '../i18n/number-format';
+import type { FunctionSpec, ResultKind } from '../registry/types';
 import { textLiteral } from '../templates/formulas';
+import type { Lang } from '../templates/options';
 import type { CellInput } from '../values';
 
 function scalar(value: CellInput): string {
@@ -25,6 +34,31 @@ function argument(value: CellInput | CellInput[][]): string {
 export function exampleFormula(spec: FunctionSpec, prefix: string): string {
   const args = spec.examples[0]?.args ?? [];
   return `=${prefix}${spec.name}(${args.map(argument).join(', ')})`;
+}
+
+/** Each result kind's number format, as the templates format such results; undefined: none of its own. */
+const RESULT_FORMATS: Record<ResultKind, ((lang: Lang, currency: string) => string) | undefined> = {
+  rate: () => PERCENT_FORMAT,
+  money: moneyFormat,
+  moneyPerDay: moneyFormat,
+  days: daysFormat,
+  months: monthsFormat,
+  nps: () => NPS_FORMAT,
+  number: () => DECIMAL_FORMAT,
+  status: undefined,
+};
+
+/**
+ * The number format a cell holding `spec`'s result gets, the one the templates give it, with
+ * units in `lang` and money in `currency`: a rate shows as a percentage, not as the fraction the
+ * function returns. Undefined for status texts, which keep the cell's own format.
+ */
+export function resultNumberFormat(
+  spec: FunctionSpec,
+  lang: Lang,
+  currency: string,
+): string | undefined {
+  return RESULT_FORMATS[spec.result]?.(lang, currency);
 }
 
 /** A parameter's default as a formula shows it. */

@@ -23,6 +23,56 @@ export interface SidebarHost {
    * Error whose message the sidebar shows to the user as is.
    */
   insertTemplate(request: InsertRequest): Promise<{ sheetName: string }>;
-  /** Puts a formula into the active cell, where the host can; otherwise the sidebar offers copying. */
-  insertFormula?(formula: string): Promise<void>;
+  /**
+   * Puts a formula into the active cell (the top-left cell of a larger selection), where the host
+   * can; otherwise the sidebar offers copying. Reads the cell and writes in one step, writing only
+   * what `mayWrite` allows, so a cell that changed meanwhile is never overwritten. Rejects with an
+   * Error whose message the sidebar shows as is.
+   */
+  insertFormula?(request: FormulaRequest): Promise<FormulaOutcome>;
+}
+
+/** The cell a formula goes into, as the host found it. */
+export interface TargetCell {
+  /** The sheet holding the cell. */
+  sheet: string;
+  /** The cell in A1 notation ("B4"): the active cell, or the top-left cell of a larger selection. */
+  address: string;
+  /** The whole selection ("B4:D9") when it is more than one cell. */
+  selection?: string;
+  /** What the cell holds: its formula, or its value as text; "" when it is empty. */
+  content: string;
+}
+
+/** What the sidebar asks a host to write into the active cell. */
+export interface FormulaRequest {
+  formula: string;
+  /** The number format code for the result, as the templates use them; absent keeps the cell's own. */
+  numberFormat?: string;
+  /**
+   * The cell as the user saw it when agreeing to replace what it holds. Absent: write only into
+   * an empty cell.
+   */
+  expected?: TargetCell;
+}
+
+/** What came of a FormulaRequest. */
+export type FormulaOutcome =
+  | { status: 'written'; cell: TargetCell }
+  /** Nothing written: the cell was not empty, or not the one `expected` describes; `cell` is as found. */
+  | { status: 'refused'; cell: TargetCell }
+  /** Nothing written: no cell (or no single block of cells) is selected. */
+  | { status: 'noCell' };
+
+/**
+ * Whether a host may write into `found`: an empty cell when nothing was `expected`, else only the
+ * very cell the user agreed to replace, still holding what it held then.
+ */
+export function mayWrite(found: TargetCell, expected?: TargetCell): boolean {
+  if (expected === undefined) return found.content === '';
+  return (
+    found.sheet === expected.sheet &&
+    found.address === expected.address &&
+    found.content === expected.content
+  );
 }

@@ -14,6 +14,14 @@ const countId = (id: RenderContext['id']) => id('function-count');
 export const functionStatusId = (id: RenderContext['id'], name: string) =>
   id(`function-${name}-status`);
 
+/** The Insert button of function `name`. */
+export const functionInsertId = (id: RenderContext['id'], name: string) =>
+  id(`function-${name}-insert`);
+
+/** Where the question before replacing a cell's content appears, for function `name`. */
+export const functionConfirmId = (id: RenderContext['id'], name: string) =>
+  id(`function-${name}-confirm`);
+
 /** The example formula of function `name` in this host's spelling; undefined for an unknown name. */
 export function formulaOf(context: RenderContext, name: string): string | undefined {
   const spec = FUNCTIONS.find((candidate) => candidate.name === name);
@@ -69,11 +77,18 @@ function renderFunction(context: RenderContext, spec: FunctionSpec): HTMLElement
       host.insertFormula !== undefined &&
         h(
           'button',
-          { type: 'button', 'data-action': 'insert-formula', 'data-function': spec.name },
+          {
+            type: 'button',
+            id: functionInsertId(id, spec.name),
+            'data-action': 'insert-formula',
+            'data-function': spec.name,
+          },
           uiText(lang, 'functions.insert'),
           visuallyHidden(` ${spec.name}`),
         ),
     ),
+    host.insertFormula !== undefined &&
+      h('div', { id: functionConfirmId(id, spec.name), class: 'kpi-fn__confirm' }),
     h('p', { id: functionStatusId(id, spec.name), class: 'kpi-fn__status', role: 'status' }),
   );
 }

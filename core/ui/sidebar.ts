@@ -2,6 +2,7 @@
 import { listTemplates, type Lang, type TemplateId, type TemplateInfo } from '../templates/index';
 import { copyText } from './clipboard';
 import { h, replaceChildren } from './dom';
+import { mountFormulaInsert } from './formula-insert';
 import { cardButtonId, renderGallery } from './gallery';
 import { renderHeader } from './header';
 import type { SidebarHost } from './host';
@@ -171,19 +172,6 @@ export function mountSidebar(root: HTMLElement, host: SidebarHost): void {
     );
   }
 
-  async function insertFormula(name: string): Promise<void> {
-    const formula = formulaOf(context(), name);
-    const status = root.ownerDocument.getElementById(functionStatusId(id, name));
-    if (formula === undefined || !status || !host.insertFormula) return;
-    try {
-      await host.insertFormula(formula);
-      replaceChildren(status, uiText(state.lang, 'functions.inserted', { formula }));
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      replaceChildren(status, uiText(state.lang, 'functions.insertFailed', { message }));
-    }
-  }
-
   root.addEventListener('click', (event) => {
     const target = (event.target as Element).closest<HTMLElement>('[data-action]');
     if (!target || !root.contains(target)) return;
@@ -195,8 +183,8 @@ export function mountSidebar(root: HTMLElement, host: SidebarHost): void {
     } else if (action === 'select-template') selectTemplate(template as TemplateId);
     else if (action === 'back') selectTemplate(undefined);
     else if (action === 'copy') void copyFormula(target.dataset.function ?? '');
-    else if (action === 'insert-formula') void insertFormula(target.dataset.function ?? '');
   });
+  mountFormulaInsert(root, context);
 
   root.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement;

@@ -38,7 +38,18 @@ const en = {
   'functions.insert': 'Insert',
   'functions.copied': 'Copied {formula}',
   'functions.copyFailed': 'Copying is blocked here: select the formula and press Ctrl+C.',
-  'functions.inserted': 'Inserted {formula} into the active cell.',
+  'functions.inserted': 'Inserted {formula} into {cell}.',
+  'functions.insertedTopLeft':
+    'Inserted {formula} into {cell}, the top-left cell of the selection {selection}.',
+  'functions.confirm': 'Cell {cell} already holds “{content}”. Replace it?',
+  'functions.confirmTopLeft':
+    'Cell {cell}, the top-left cell of the selection {selection}, already holds “{content}”. Replace it?',
+  'functions.replace': 'Replace',
+  'functions.cancel': 'Cancel',
+  'functions.cancelled': 'Nothing was inserted: {cell} keeps what it holds.',
+  'functions.changed':
+    '{cell} changed before the formula was written, so nothing was inserted. Press Insert again.',
+  'functions.selectCell': 'Select a cell in the sheet first, then press Insert.',
   'functions.insertFailed': 'Could not insert the formula: {message}',
   // Shown only when not empty: the registry's descriptions are written in English.
   'functions.englishOnly': '',
@@ -84,7 +95,18 @@ const fi: Record<UiKey, string> = {
   'functions.insert': 'Lisää',
   'functions.copied': 'Kopioitu {formula}',
   'functions.copyFailed': 'Kopiointi on estetty: valitse kaava ja paina Ctrl+C.',
-  'functions.inserted': 'Kaava {formula} lisätty valittuun soluun.',
+  'functions.inserted': 'Kaava {formula} lisätty soluun {cell}.',
+  'functions.insertedTopLeft':
+    'Kaava {formula} lisätty soluun {cell}, valinnan {selection} vasempaan yläkulmaan.',
+  'functions.confirm': 'Solussa {cell} on jo ”{content}”. Korvataanko se?',
+  'functions.confirmTopLeft':
+    'Solussa {cell}, valinnan {selection} vasemmassa yläkulmassa, on jo ”{content}”. Korvataanko se?',
+  'functions.replace': 'Korvaa',
+  'functions.cancel': 'Peruuta',
+  'functions.cancelled': 'Mitään ei lisätty: solun {cell} sisältö säilyi.',
+  'functions.changed':
+    'Solu {cell} muuttui ennen kuin kaava ehdittiin kirjoittaa, joten mitään ei lisätty. Paina Lisää uudelleen.',
+  'functions.selectCell': 'Valitse ensin solu taulukosta ja paina sitten Lisää.',
   'functions.insertFailed': 'Kaavaa ei voitu lisätä: {message}',
   'functions.englishOnly': 'Funktioiden kuvaukset ovat englanniksi.',
 };

@@ -31,13 +31,55 @@ describe('previewHost', () => {
     expect(workbook.sheetNames()).toEqual(['ROI calculator', 'ROI calculator (2)']);
   });
 
-  it('puts a formula into the selected cell, and asks for a selection when there is none', async () => {
+  it('puts a formula into an empty selected cell with its number format, and reports no selection', async () => {
     const workbook = new PreviewWorkbook();
     const host = previewHost(workbook, 'en-GB');
     await host.insertTemplate({ templateId: 'roi', options: { protect: false } });
-    await expect(host.insertFormula!('=6*7')).rejects.toThrow(/Select a cell/);
-    workbook.select({ row: 0, col: 0 });
-    await host.insertFormula!('=6*7');
-    expect(workbook.value('ROI calculator', { row: 0, col: 0 })).toBe(42);
+    const request = { formula: '=SALES_ROI(50000, 10000, 0.4)', numberFormat: '0.0%' };
+    await expect(host.insertFormula!(request)).resolves.toEqual({ status: 'noCell' });
+    // Row 30 of the ROI calculator is below its last row: empty.
+    const position = { row: 29, col: 0 };
+    workbook.select(position);
+    await expect(host.insertFormula!(request)).resolves.toEqual({
+      status: 'written',
+      cell: { sheet: 'ROI calculator', address: 'A30', content: '' },
+    });
+    expect(workbook.formula('ROI calculator', position)).toBe(request.formula);
+    expect(workbook.value('ROI calculator', position)).toBe(1);
+    expect(workbook.active!.cells[29]![0]!.format).toBe('0.0%');
+  });
+
+  it('leaves a cell that holds something until the request names what it holds (issue 8, item 3)', async () => {
+    const workbook = new PreviewWorkbook();
+    const host = previewHost(workbook, 'en-GB');
+    await host.insertTemplate({ templateId: 'roi', options: { protect: false } });
+    const position = { row: 29, col: 0 };
+    workbook.select(position);
+    expect(workbook.enter(position, '123').ok).toBe(true);
+    const request = { formula: '=6*7', numberFormat: '0.0%' };
+    const held = { sheet: 'ROI calculator', address: 'A30', content: '123' };
+    await expect(host.insertFormula!(request)).resolves.toEqual({ status: 'refused', cell: held });
+    expect(workbook.value('ROI calculator', position)).toBe(123);
+    expect(workbook.active!.cells[29]?.[0]?.format).toBeUndefined();
+    // Changed since the user was asked: still refused.
+    expect(workbook.enter(position, '124').ok).toBe(true);
+    await expect(host.insertFormula!({ ...request, expected: held })).resolves.toEqual({
+      status: 'refused',
+      cell: { ...held, content: '124' },
+    });
+    expect(workbook.value('ROI calculator', position)).toBe(124);
+    // Holding what the user agreed to replace: written.
+    await expect(
+      host.insertFormula!({ ...request, expected: { ...held, content: '124' } }),
+    ).resolves.toMatchObject({ status: 'written' });
+    expect(workbook.value('ROI calculator', position)).toBe(42);
+  });
+
+  it('passes on a locked cell as an Error with the reason', async () => {
+    const workbook = new PreviewWorkbook();
+    const host = previewHost(workbook, 'en-GB');
+    await host.insertTemplate({ templateId: 'roi', options: {} });
+    workbook.select({ row: 29, col: 0 });
+    await expect(host.insertFormula!({ formula: '=6*7' })).rejects.toThrow(/locked/);
   });
 });

@@ -4,7 +4,13 @@ import vm from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildPlan, type TemplateOptionsInput } from '../../core/templates/index';
 import { applyPlanToSheets } from '../../sheets-addon/apply-plan';
-import { insertTemplate, onInstall, onOpen, showSidebar } from '../../sheets-addon/server';
+import {
+  insertFormula,
+  insertTemplate,
+  onInstall,
+  onOpen,
+  showSidebar,
+} from '../../sheets-addon/server';
 import { fakeAppsScript, type FakeAppsScriptOptions } from '../support/fake-spreadsheet-app';
 
 let world: ReturnType<typeof fakeAppsScript>;
@@ -247,6 +253,96 @@ describe('insertTemplate: a request of any shape gets the usual translated refus
   });
 });
 
+describe('insertFormula (issue 8, item 3: ask before replacing a cell)', () => {
+  const roi = '=SALES_ROI(50000, 10000, 0.4)';
+  const sheet1 = () => world.spreadsheet.sheet('Sheet1')!;
+  const setFormulaCalls = () => world.recorder.tally()['Range.setFormula'] ?? 0;
+
+  it('writes into an empty active cell at once, with the number format asked for', () => {
+    world.spreadsheet.selection = 'B4';
+    expect(insertFormula({ formula: roi, numberFormat: '0.0%' })).toEqual({
+      status: 'written',
+      cell: { sheet: 'Sheet1', address: 'B4', content: '' },
+    });
+    expect(sheet1().cells.get('B4')).toEqual({
+      formula: roi,
+      display: undefined,
+      numberFormat: '0.0%',
+    });
+    expect(setFormulaCalls()).toBe(1);
+  });
+
+  it('leaves a cell that holds something, answering what it holds', () => {
+    world.spreadsheet.selection = 'B4';
+    sheet1().cells.set('B4', { display: '123' });
+    expect(insertFormula({ formula: roi, numberFormat: '0.0%' })).toEqual({
+      status: 'refused',
+      cell: { sheet: 'Sheet1', address: 'B4', content: '123' },
+    });
+    sheet1().cells.set('C4', { formula: '=A1*2', display: '0' });
+    world.spreadsheet.selection = 'C4';
+    expect(insertFormula({ formula: roi })).toMatchObject({ cell: { content: '=A1*2' } });
+    expect(sheet1().cells.get('B4')).toEqual({ display: '123' });
+    expect(setFormulaCalls()).toBe(0);
+  });
+
+  it('replaces only the cell the user agreed to, while it still holds the same', () => {
+    world.spreadsheet.selection = 'B4';
+    sheet1().cells.set('B4', { display: '123' });
+    const agreed = { sheet: 'Sheet1', address: 'B4', content: '123' };
+    // Changed after the question: refused, and the answer says what it holds now.
+    sheet1().cells.set('B4', { display: '124' });
+    expect(insertFormula({ formula: roi, expected: agreed })).toEqual({
+      status: 'refused',
+      cell: { ...agreed, content: '124' },
+    });
+    // The same address on another sheet is another cell.
+    expect(insertFormula({ formula: roi, expected: { ...agreed, sheet: 'Other' } })).toMatchObject({
+      status: 'refused',
+    });
+    expect(setFormulaCalls()).toBe(0);
+    expect(insertFormula({ formula: roi, expected: { ...agreed, content: '124' } })).toEqual({
+      status: 'written',
+      cell: { ...agreed, content: '124' },
+    });
+    expect(sheet1().cells.get('B4')?.formula).toBe(roi);
+  });
+
+  it('puts the formula into the top-left cell of a larger selection and says which selection', () => {
+    world.spreadsheet.selection = 'B4:D9';
+    expect(insertFormula({ formula: roi })).toEqual({
+      status: 'written',
+      cell: { sheet: 'Sheet1', address: 'B4', selection: 'B4:D9', content: '' },
+    });
+    expect(sheet1().cells.get('B4')?.formula).toBe(roi);
+    expect([...sheet1().cells.keys()]).toEqual(['B4']);
+  });
+
+  it('answers "noCell" when nothing is selected', () => {
+    world.spreadsheet.selection = null;
+    expect(insertFormula({ formula: roi })).toEqual({ status: 'noCell' });
+  });
+
+  it('refuses anything but a function reference example, a format text and a cell description', () => {
+    world.spreadsheet.selection = 'B4';
+    expect(() => insertFormula({ formula: '=IMPORTXML("https://example.com", "//a")' })).toThrow(
+      'Not a formula from the function reference: "=IMPORTXML(\\"https://example.com\\", \\"//a\\")"',
+    );
+    expect(() => insertFormula({ formula: '=KPI.SALES_ROI(50000, 10000, 0.4)' })).toThrow(
+      /function reference/,
+    );
+    expect(() => insertFormula(undefined)).toThrow(/function reference/);
+    expect(() => insertFormula({ formula: roi, numberFormat: 7 })).toThrow(
+      'Not a number format: 7',
+    );
+    expect(() => insertFormula({ formula: roi, expected: { address: 'B4' } })).toThrow(
+      /Not a cell description/,
+    );
+    expect(sheet1().cells.size).toBe(0);
+    expect(world.recorder.tally()['Spreadsheet.getActiveRange']).toBeUndefined();
+  });
+});
+
 describe('the built Apps Script project (dist/sheets/, from npm run build)', () => {
   /** Every .js file in one V8 context with the fake services as globals, as Apps Script loads a project. */
   function loadProject(): vm.Context {
@@ -274,5 +370,11 @@ describe('the built Apps Script project (dist/sheets/, from npm run build)', () 
     expect(() => project.insertTemplate({ templateId: 'funnel', options: { periods: 0 } })).toThrow(
       /0/,
     );
+    world.spreadsheet.active = world.spreadsheet.sheet('Sheet1');
+    world.spreadsheet.selection = 'C3';
+    expect(project.insertFormula({ formula: '=CSAT(170, 200)' })).toMatchObject({
+      status: 'written',
+    });
+    expect(world.spreadsheet.sheet('Sheet1')!.cells.get('C3')?.formula).toBe('=CSAT(170, 200)');
   });
 });

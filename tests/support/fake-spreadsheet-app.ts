@@ -141,6 +141,49 @@ export class FakeRange {
     this.sheet.merges.push(this.getA1Notation());
     return this;
   }
+  getSheet(): FakeSheet {
+    return this.sheet.spreadsheet.getSheets().find((sheet) => unwrap(sheet) === this.sheet)!;
+  }
+  getNumRows(): number {
+    return this.numRows;
+  }
+  getNumColumns(): number {
+    return this.numColumns;
+  }
+  /** The cell at 1-based `row`, `column` within the range. */
+  getCell(row: number, column: number): FakeRange {
+    return this.sheet.getRange(this.row + row - 1, this.col + column - 1);
+  }
+  /** The top-left cell's formula; "" when it holds none. */
+  getFormula(): string {
+    return this.topLeft().formula ?? '';
+  }
+  /** The top-left cell's value as shown; the fake computes no formulas, so "" for one. */
+  getDisplayValue(): string {
+    return this.topLeft().display ?? '';
+  }
+  setFormula(formula: string): this {
+    this.sheet.cells.set(this.topLeftA1(), { ...this.topLeft(), formula, display: undefined });
+    return this;
+  }
+  setNumberFormat(numberFormat: string): this {
+    this.sheet.cells.set(this.topLeftA1(), { ...this.topLeft(), numberFormat });
+    return this;
+  }
+  private topLeftA1(): string {
+    return `${columnLetters(this.col)}${this.row}`;
+  }
+  private topLeft(): FakeCellState {
+    return this.sheet.cells.get(this.topLeftA1()) ?? {};
+  }
+}
+
+/** One cell written or read one at a time (setFormula, getDisplayValue…), by A1 address. */
+export interface FakeCellState {
+  formula?: string;
+  /** The value as the cell shows it. */
+  display?: string;
+  numberFormat?: string;
 }
 
 export class FakeRangeList {
@@ -413,6 +456,8 @@ export class FakeSheet {
   conditionalFormatRules: FakeConditionalFormatRule[] = [];
   protection: FakeProtection | undefined;
   readonly charts: FakeChart[] = [];
+  /** Cells as the single-cell calls see them (setFormula, getDisplayValue…). */
+  readonly cells = new Map<string, FakeCellState>();
 
   constructor(
     private readonly recorder: Recorder,
@@ -522,6 +567,8 @@ export class FakeSheet {
 export class FakeSpreadsheet {
   readonly sheets: FakeSheet[];
   active: FakeSheet | undefined;
+  /** The user's selection on the active sheet ("B4", "B4:D9"); null for none. */
+  selection: string | null = 'A1';
 
   constructor(
     private readonly recorder: Recorder,
@@ -552,6 +599,10 @@ export class FakeSpreadsheet {
   }
   getSpreadsheetLocale(): string {
     return this.locale;
+  }
+  /** The active range: `selection` on the active sheet; null when `selection` is. */
+  getActiveRange(): FakeRange | null {
+    return this.active && this.selection !== null ? this.active.getRange(this.selection) : null;
   }
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((sheet) => sheet.name === name);
