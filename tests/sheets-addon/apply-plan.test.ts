@@ -1,5 +1,5 @@
 // The Sheets adapter against a recording fake of SpreadsheetApp: batched calls, what is written, names, rollback, literal text.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   TEMPLATE_IDS,
   TEMPLATE_SHAPES,
@@ -15,6 +15,7 @@ import {
 } from '../../core/templates/index';
 import { applyPlanToSheets } from '../../sheets-addon/apply-plan';
 import {
+  FakeUser,
   fakeAppsScript,
   type FakeDataValidation,
   type FakeSharing,
@@ -449,9 +450,22 @@ describe('applyPlanToSheets: protection keeps other editors off the formulas', (
     expect(world.recorder.tally()['Protection.setDomainEdit']).toBeUndefined();
   });
 
-  it('asks for no user identity: Session (userinfo.email scope) is never called', () => {
-    const { world } = insertShared({ ...shared, currentUser: 'me@example.com' });
-    expect(world.recorder.calls.filter((call) => call.kind === 'Session')).toEqual([]);
+  it("never asks who the user is (Session's users need the userinfo.email scope)", () => {
+    const asked: string[] = [];
+    const user = (method: string) => () => {
+      asked.push(method);
+      return new FakeUser('me@example.com');
+    };
+    vi.stubGlobal('Session', {
+      getEffectiveUser: user('getEffectiveUser'),
+      getActiveUser: user('getActiveUser'),
+    });
+    try {
+      insertShared({ ...shared, currentUser: 'me@example.com' });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(asked).toEqual([]);
   });
 });
 
