@@ -9,6 +9,9 @@ export const FUNCTIONS_METADATA = 'functions.json';
 /** The page of the shared runtime: the task pane, which also hosts the functions. */
 export const TASKPANE_PAGE = 'taskpane.html';
 
+/** The public help page the manifest's SupportUrl names: help, troubleshooting, privacy, contact. */
+export const SUPPORT_PAGE = 'support.html';
+
 /** The sizes the icons are drawn in: ribbon (16, 32, 80), add-in list (32, 64), store (128). */
 export const ICON_SIZES = [16, 32, 64, 80, 128] as const;
 

@@ -9,6 +9,7 @@ import { ROOT, parseBuildArgs, type BuildStep } from './build/options';
 import { buildPreview } from './build/preview';
 import { buildSheets } from './build/sheets';
 import { buildSidebar } from './build/sidebar';
+import { buildSupportPage } from './build/support-page';
 import { buildTaskpane } from './build/taskpane';
 
 /** Every target; a new one is one more line here. */
@@ -21,6 +22,7 @@ const STEPS: Record<string, BuildStep> = {
   preview: buildPreview,
   taskpane: buildTaskpane,
   sidebar: buildSidebar,
+  supportPage: buildSupportPage,
 };
 
 function kilobytes(bytes: number): string {

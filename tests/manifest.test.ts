@@ -1,7 +1,16 @@
-// The Excel manifest: well-formed, every resource resolves, files and icons exist, shared-runtime rules hold.
+// The Excel manifest: well-formed, every resource resolves, files and icons exist, shared-runtime and store rules hold.
 import { existsSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderManifest } from '../excel-addin/manifest';
+import { detectExcelSupport, type ExcelSupport } from '../excel-addin/support';
+import { manifestVersion } from '../scripts/build/manifest';
+import {
+  compareVersions,
+  excelAddinFiles,
+  officeApiUses,
+  type ApiUse,
+} from './support/office-api-sets';
 import { allElements, elementPath, parseXml, type XmlElement } from './support/xml';
 
 const ROOT = new URL('../', import.meta.url);
@@ -57,13 +66,40 @@ describe('manifest.xml', () => {
     expect(root.attrs['xsi:type']).toBe('TaskPaneApp');
     expect(one('Permissions').text).toBe('ReadWriteDocument');
     expect(child(child(root, 'Hosts')!, 'Host')!.attrs.Name).toBe('Workbook');
-    expect(one('Version').text).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
   });
 
-  it('requires SharedRuntime 1.1', () => {
+  it("has a version AppSource accepts (a.b.c.d, a from 1 to 9999), package.json's", async () => {
+    const version = one('Version').text;
+    const parts = version.split('.');
+    expect(parts).toHaveLength(4);
+    parts.forEach((part, i) => {
+      expect(part).toMatch(/^\d{1,4}$/);
+      expect(Number(part)).toBeGreaterThanOrEqual(i === 0 ? 1 : 0);
+    });
+    expect(version).toBe(await manifestVersion());
+  });
+
+  it('requires SharedRuntime 1.1 in the base manifest', () => {
     const set = named('Set').find((s) => s.attrs.Name === 'SharedRuntime');
     expect(set?.attrs.MinVersion).toBe('1.1');
     expect(elementPath(set!)).toBe('OfficeApp/Requirements/Sets/Set');
+  });
+
+  it('requires CustomFunctionsRuntime too, since it registers custom functions', () => {
+    expect(named('ExtensionPoint').map((e) => e.attrs['xsi:type'])).toContain('CustomFunctions');
+    const set = named('Set').find((s) => s.attrs.Name === 'CustomFunctionsRuntime');
+    expect(set, 'Excel without custom functions would install a half-working add-in').toBeDefined();
+    expect(elementPath(set!)).toBe('OfficeApp/Requirements/Sets/Set');
+  });
+
+  it('names a support page as SupportUrl: a built file, not the task pane', () => {
+    const url = one('SupportUrl').attrs.DefaultValue!;
+    expect(url).not.toBe(resourceIds.get('Taskpane.Url')!.value);
+    const page = readFileSync(distFile(url), 'utf8');
+    expect(page).toMatch(/<title>[^<]*support[^<]*<\/title>/i);
+    expect(page).not.toContain('<script');
+    expect(one('LearnMoreUrl').attrs.resid).toBe('Support.Url');
+    expect(resourceIds.get('Support.Url')!.value).toBe(url);
   });
 
   it('resolves every resid to a resource id of at most 32 characters', () => {
@@ -118,10 +154,13 @@ describe('manifest.xml', () => {
     expect(child(child(customFunctions, 'Page')!, 'SourceLocation')!.attrs.resid).toBe(resid);
     const showTaskpane = named('Action').filter((a) => a.attrs['xsi:type'] === 'ShowTaskpane');
     expect(showTaskpane.length).toBeGreaterThan(0);
+    // Microsoft's shared-runtime guide: one task pane only, and a pane without a TaskpaneId
+    // counts as another pane; so every ShowTaskpane action names the same one.
     for (const action of showTaskpane) {
       expect(child(action, 'SourceLocation')!.attrs.resid).toBe(resid);
       expect(child(action, 'TaskpaneId')?.text).toBeTruthy();
     }
+    expect(new Set(showTaskpane.map((a) => child(a, 'TaskpaneId')!.text)).size).toBe(1);
     expect(one('FunctionFile').attrs.resid).toBe(resid);
     expect(resourceIds.get(resid)!.value).toBe(`${DEV_BASE}taskpane.html`);
   });
@@ -163,6 +202,13 @@ describe('the manifest for a deployment (--base-url)', () => {
   const base = 'https://kpi.example.com/addin/';
   const deployed = renderManifest({ baseUrl: base, version: '1.2.3.0' });
 
+  it.each(['0.1.0.0', '1.0.0', '10000.0.0.0', '1.0.0.x', '1.0.0.0.0'])(
+    'refuses version %s, which AppSource would',
+    (version) => {
+      expect(() => renderManifest({ baseUrl: base, version })).toThrow("AppSource's rule");
+    },
+  );
+
   it('is well-formed and points every URL at the given base', () => {
     const urls = allElements(parseXml(deployed))
       .map((e) => e.attrs.DefaultValue ?? '')
@@ -183,5 +229,98 @@ describe('the XML reader itself', () => {
     ['<a x=1/>', 'stray'],
   ])('rejects %s', (xml, reason) => {
     expect(() => parseXml(xml)).toThrow(reason);
+  });
+});
+
+/** The requirement sets manifest.xml declares, as { name: minVersion }. */
+function declaredSets(): Record<string, string> {
+  return Object.fromEntries(named('Set').map((set) => [set.attrs.Name!, set.attrs.MinVersion!]));
+}
+
+/** The lowest ExcelApi version at which detectExcelSupport() turns each flag on. */
+function detectionVersions(): Record<keyof ExcelSupport, string> {
+  const found: Partial<Record<keyof ExcelSupport, string>> = {};
+  for (let minor = 1; minor <= 40; minor++) {
+    const highest = `1.${minor}`;
+    vi.stubGlobal('Office', {
+      context: {
+        requirements: {
+          isSetSupported: (name: string, version: string) =>
+            name === 'ExcelApi' && compareVersions(version, highest) <= 0,
+        },
+      },
+    });
+    for (const [flag, on] of Object.entries(detectExcelSupport()))
+      if (on) found[flag as keyof ExcelSupport] ??= highest;
+  }
+  return found as Record<keyof ExcelSupport, string>;
+}
+
+const line = (use: ApiUse) =>
+  `${use.member} ${use.set} ${use.version}${use.guard ? ` behind ${use.guard}` : ''}`;
+
+describe('the requirement sets against the Office.js members the code uses', () => {
+  const sample = fileURLToPath(new URL('support/office-api-sample.ts', import.meta.url));
+  let uses: ApiUse[];
+  let sampleUses: ApiUse[];
+  beforeAll(() => {
+    // One compilation for both: it takes seconds.
+    const all = officeApiUses([...excelAddinFiles(), sample]);
+    uses = all.filter((use) => use.where.startsWith('excel-addin/'));
+    sampleUses = all.filter((use) => use.where.startsWith('tests/'));
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("reads each use's [Api set] and the support flag it sits behind (sample code)", () => {
+    const expected = readFileSync(sample, 'utf8')
+      .split('\n')
+      .flatMap((text, i) =>
+        (/\/\/ needs: (.*)$/.exec(text)?.[1] ?? '')
+          .split('; ')
+          .filter(Boolean)
+          .map((need) => `${i + 1}: ${need}`),
+      );
+    expect(expected.length).toBeGreaterThan(15);
+    const found = sampleUses.map((use) => `${use.where.split(':')[1]}: ${line(use)}`);
+    expect(found.sort()).toEqual(expected.sort());
+  });
+
+  it("finds the add-in's uses of Excel and custom-functions members", () => {
+    const sets = new Set(uses.map((use) => use.set));
+    expect([...sets].sort()).toEqual(['CustomFunctionsRuntime', 'ExcelApi']);
+    expect(uses.length).toBeGreaterThan(50);
+  });
+
+  it('declares, for each set, the highest version the code uses without feature detection', () => {
+    const highest: Record<string, ApiUse> = {};
+    for (const use of uses.filter((u) => u.guard === null)) {
+      const current = highest[use.set];
+      if (!current || compareVersions(use.version, current.version) > 0) highest[use.set] = use;
+    }
+    const needed = Object.fromEntries(
+      Object.entries(highest).map(([set, use]) => [set, use.version]),
+    );
+    // SharedRuntime is no member the code calls: the manifest's <Runtimes> needs it.
+    expect(declaredSets(), `needed by ${Object.values(highest).map(line).join(', ')}`).toEqual({
+      SharedRuntime: '1.1',
+      ...needed,
+    });
+  });
+
+  it('uses newer members only behind a flag of support.ts that checks a high enough ExcelApi', () => {
+    const detection = detectionVersions();
+    const guarded = uses.filter((use) => use.guard !== null);
+    expect(guarded.length).toBeGreaterThan(0);
+    for (const use of guarded) {
+      const needs = detection[use.guard as keyof ExcelSupport];
+      expect(needs, `${line(use)}: the flag is never on`).toBeDefined();
+      expect(use.set, line(use)).toBe('ExcelApi');
+      expect(
+        compareVersions(use.version, needs!),
+        `${line(use)} checked at ${needs}`,
+      ).toBeLessThanOrEqual(0);
+    }
   });
 });

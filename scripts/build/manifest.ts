@@ -5,8 +5,8 @@ import { renderManifest } from '../../excel-addin/manifest';
 import { DEV_BASE_URL, ROOT, type BuildOptions } from './options';
 import { writeOutput } from './write';
 
-/** package.json's "0.1.0" as the manifest's four-part "0.1.0.0". */
-async function manifestVersion(): Promise<string> {
+/** package.json's "1.0.0" as the manifest's four-part "1.0.0.0". */
+export async function manifestVersion(): Promise<string> {
   const { version } = JSON.parse(await readFile(resolve(ROOT, 'package.json'), 'utf8')) as {
     version: string;
   };

@@ -13,21 +13,46 @@ export interface BuildOptions {
   outDir: string;
   /** Where dist/excel/ is served, ending in "/". */
   baseUrl: string;
+  /** The address users write to for help, named on the support page; a deployment needs one. */
+  supportEmail?: string;
 }
 
 /** A build step: writes one target into `outDir` and returns the paths it wrote. */
 export type BuildStep = (options: BuildOptions) => Promise<string[]>;
 
-/** Reads `--base-url URL` (or `--base-url=URL`); refuses anything else. */
+/**
+ * Reads `--base-url URL` and `--support-email ADDRESS` (each also as `--name=value`); refuses
+ * anything else, and a deployment (any base URL but the development server's) without a support
+ * address, which the store's support page must give.
+ */
 export function parseBuildArgs(argv: readonly string[]): BuildOptions {
   let baseUrl = DEV_BASE_URL;
+  let supportEmail: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--base-url') baseUrl = argv[++i] ?? '';
     else if (arg.startsWith('--base-url=')) baseUrl = arg.slice('--base-url='.length);
-    else throw new Error(`Unknown argument: ${arg} (the build takes only --base-url URL)`);
+    else if (arg === '--support-email') supportEmail = checkEmail(argv[++i] ?? '');
+    else if (arg.startsWith('--support-email='))
+      supportEmail = checkEmail(arg.slice('--support-email='.length));
+    else
+      throw new Error(
+        `Unknown argument: ${arg} (the build takes only --base-url URL and --support-email ADDRESS)`,
+      );
   }
-  return { outDir: resolve(ROOT, 'dist'), baseUrl: normalizeBaseUrl(baseUrl) };
+  const normalized = normalizeBaseUrl(baseUrl);
+  if (normalized !== DEV_BASE_URL && supportEmail === undefined)
+    throw new Error(
+      `A deployment (--base-url ${normalized}) needs --support-email ADDRESS: the support page must name a contact`,
+    );
+  return { outDir: resolve(ROOT, 'dist'), baseUrl: normalized, supportEmail };
+}
+
+/** One plain address (name@domain.tld): it becomes a mailto: link on the support page. */
+function checkEmail(text: string): string {
+  if (!/^[^\s@<>"'&]+@[^\s@<>"'&.]+(\.[^\s@<>"'&.]+)+$/.test(text))
+    throw new Error(`--support-email is not an email address: "${text}"`);
+  return text;
 }
 
 /** An https URL ending in "/", as Office requires for add-in files. */
