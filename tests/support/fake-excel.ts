@@ -75,6 +75,11 @@ export interface FakeSheet {
 export interface FakeWorkbook {
   sheets: FakeSheet[];
   activeSheet?: string;
+  /**
+   * The selection on the active sheet ("B4", "B4:D9"); default A1. Several areas ("B4,D6")
+   * make getSelectedRange fail with InvalidSelection, as Excel does.
+   */
+  selection?: string;
   /** `Application.calculate` calls: recalculations of every open workbook. */
   recalculations?: number;
 }
@@ -245,7 +250,7 @@ export class FakeExcelContext {
   readonly apiUses: ApiUse[] = [];
   /** Runs just before sync number `n` reaches the workbook: other people's edits land here. */
   beforeSync?: (n: number) => void;
-  readonly workbook: { worksheets: Record<string, unknown>; application: Record<string, unknown> };
+  readonly workbook: OfficeProxy;
   private queue: Operation[] = [];
   private afterSync: (() => void)[] = [];
   /** Objects made by a method such as `add` in the batch being built; see `markIfFailed`. */
@@ -256,8 +261,7 @@ export class FakeExcelContext {
     readonly failure: FakeFailure = {},
     readonly apiSets: FakeApiSets = { rangeAreas: true, notes: true },
   ) {
-    // Left unchecked: tests/ui/support/excel-stand-in.ts adds its own members to the workbook.
-    this.workbook = { worksheets: worksheetCollection(this), application: application(this) };
+    this.workbook = workbook(this);
   }
 
   get pending(): boolean {
@@ -472,6 +476,30 @@ function addressOf(value: unknown, location: string): string {
   return addresses.join(',');
 }
 
+function workbook(context: FakeExcelContext): OfficeProxy {
+  const type = 'Excel.Workbook';
+  const worksheets = worksheetCollection(context);
+  const app = application(context);
+  return officeObject({ context, valid: () => true }, type, {
+    worksheets: { get: () => worksheets },
+    application: { get: () => app },
+    getSelectedRange: () => {
+      const { model } = context;
+      const selection = model.selection ?? 'A1';
+      const location = locationOf(type, 'getSelectedRange');
+      context.enqueue(location, () => {
+        if (selection.includes(','))
+          throw new FakeOfficeError('InvalidSelection', 'The current selection is invalid.', {
+            errorLocation: location,
+          });
+      });
+      const sheet = () =>
+        context.sheetNamed(model.activeSheet ?? model.sheets[0]?.name ?? '', location);
+      return range({ context, sheet, valid: () => true }, selection.split(','), 'Excel.Range');
+    },
+  });
+}
+
 function application(context: FakeExcelContext): OfficeProxy {
   const type = 'Excel.Application';
   const origin = { context, valid: () => true };
@@ -538,9 +566,16 @@ function worksheet(origin: Origin, loadedName?: string): OfficeProxy {
   const { context } = origin;
   const queue = (member: string, apply: (sheet: FakeSheet) => void) =>
     context.enqueue(locationOf(type, member), () => apply(origin.sheet()));
-  return officeObject(origin, type, {
+  let name = loadedName;
+  const proxy: OfficeProxy = officeObject(origin, type, {
+    load: (_propertyNames: string) => {
+      context.onSync(() => {
+        name = origin.sheet().name;
+      });
+      return proxy;
+    },
     name: {
-      get: () => (loadedName === undefined ? notLoaded(type, 'name')() : loadedName),
+      get: () => (name === undefined ? notLoaded(type, 'name')() : name),
       set: (name: string) =>
         queue('name', (sheet) => {
           const problem = sheetNameProblem(context.model, name, locationOf(type, 'name'), sheet);
@@ -578,6 +613,7 @@ function worksheet(origin: Origin, loadedName?: string): OfficeProxy {
         sheet.calculations++;
       }),
   });
+  return proxy;
 }
 
 function freezePanes(origin: Origin): OfficeProxy {
@@ -717,6 +753,15 @@ function chart(origin: Origin, model: FakeChart): OfficeProxy {
   });
 }
 
+/** A cell as Range.formulas reads it: the formula, else the constant; "" when empty. */
+function formulaOf(cell: FakeCell | undefined): unknown {
+  const content = cell?.content;
+  if (!content) return '';
+  if (content.kind === 'text') return content.text;
+  if (content.kind === 'number') return content.number;
+  return content.kind === 'boolean' ? content.boolean : content.formula;
+}
+
 /** A Range (one rectangle, or whole columns "A:C") or RangeAreas (several) proxy. */
 function range(
   origin: Origin,
@@ -769,12 +814,32 @@ function range(
         );
       });
 
+  // What `load` read at the last sync, by property name; reading one not loaded throws, as in Office.js.
+  const loaded = new Map<string, unknown>();
+  const loadedValue = (member: string) => () =>
+    loaded.has(member) ? loaded.get(member) : notLoaded(type, member)();
+  const readers: Record<string, (sheet: FakeSheet) => unknown> = {
+    rowIndex: () => parseRange(address).row1,
+    columnIndex: () => parseRange(address).col1,
+    rowCount: () => parseRange(address).row2 - parseRange(address).row1 + 1,
+    columnCount: () => parseRange(address).col2 - parseRange(address).col1 + 1,
+    formulas: (sheet) => {
+      const { row1, col1, row2, col2 } = parseRange(address);
+      return Array.from({ length: row2 - row1 + 1 }, (_, r) =>
+        Array.from({ length: col2 - col1 + 1 }, (_, c) =>
+          formulaOf(sheet.cells.get(rangeRef(row1 + r, col1 + c, row1 + r, col1 + c))),
+        ),
+      );
+    },
+  };
+  let sheetProxy: OfficeProxy | undefined;
+
   const shared: Record<string, Member> = {
     format: { get: () => rangeFormat(origin, addresses, setFormat) },
     conditionalFormats: { get: () => conditionalFormats(origin, address) },
     dataValidation: { get: () => dataValidation(origin, address) },
   };
-  const proxy =
+  const proxy: OfficeProxy =
     type === 'Excel.RangeAreas'
       ? officeObject(origin, type, shared)
       : officeObject(origin, type, {
@@ -786,10 +851,32 @@ function range(
             }),
           },
           formulas: {
-            get: notLoaded(type, 'formulas'),
+            get: loadedValue('formulas'),
             set: writeGrid('formulas', (cell, input) => {
               cell.content = parseInput(input);
             }),
+          },
+          rowIndex: { get: loadedValue('rowIndex') },
+          columnIndex: { get: loadedValue('columnIndex') },
+          rowCount: { get: loadedValue('rowCount') },
+          columnCount: { get: loadedValue('columnCount') },
+          worksheet: { get: () => (sheetProxy ??= worksheet(origin)) },
+          load: (propertyNames: string) => {
+            const names = propertyNames.split(',').map((name) => name.trim());
+            const unknown = names.filter((name) => !Object.hasOwn(readers, name));
+            if (unknown.length > 0) throw new Error(`The fake cannot load Range ${unknown.join()}`);
+            context.onSync(() => {
+              for (const name of names) loaded.set(name, readers[name]!(origin.sheet()));
+            });
+            return proxy;
+          },
+          getCell: (row: number, column: number) => {
+            const { row1, col1 } = parseRange(addresses[0]!);
+            return range(
+              origin,
+              [rangeRef(row1 + row, col1 + column, row1 + row, col1 + column)],
+              type,
+            );
           },
           values: {
             get: notLoaded(type, 'values'),

@@ -47,10 +47,19 @@ describe.skipIf(missing !== undefined)('built taskpane.html in headless Chromium
       return {
         sheetNames: record.sheetNames,
         syncs: record.syncs,
-        activeCellFormulas: record.activeCellFormulas,
         funnelFormulas: Object.values(record.formulasOf('Lead funnel (2)')),
       };
     });
+
+  /** Calls `method` of the stand-in workbook in the page: acts as the user would, or reads it back. */
+  const inWorkbook = (page: Page, method: keyof ExcelRecord, ...args: unknown[]) =>
+    page.evaluate(
+      ([name, values]) => {
+        const record = (window as unknown as { __excel: Record<string, unknown> }).__excel;
+        return (record[name] as (...a: unknown[]) => unknown)(...values);
+      },
+      [method, args] as const,
+    );
 
   it('loads Office.js from the CDN address, which the test answers from the npm package', async () => {
     const page = await browser.context.newPage();
@@ -127,7 +136,7 @@ describe.skipIf(missing !== undefined)('built taskpane.html in headless Chromium
     await page.close();
   });
 
-  it('function reference: keyboard tabs, search, the KPI. spelling, copy and insert into the active cell', async () => {
+  it('function reference: keyboard tabs, search, the KPI. spelling and copy', async () => {
     const { page } = await open(true);
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: server.url,
@@ -150,12 +159,79 @@ describe.skipIf(missing !== undefined)('built taskpane.html in headless Chromium
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       '=KPI.LEAD_CONVERSION(120, 400)',
     );
-    await item.getByRole('button', { name: 'Insert LEAD_CONVERSION' }).click();
-    await expect
-      .poll(async () => (await excel(page)).activeCellFormulas)
-      .toEqual([[['=KPI.LEAD_CONVERSION(120, 400)']]]);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'taskpane-functions');
+    await page.close();
+  });
+
+  it('function reference Insert (issue 8 item 3, issue 9): writes into an empty cell as a percentage, asks before replacing', async () => {
+    const { page, errors } = await open(true);
+    await page.getByRole('tab', { name: 'Functions' }).click();
+    await page.getByLabel('Search functions').fill('sales roi');
+    const item = page.locator('.kpi-fn', {
+      has: page.getByRole('heading', { name: 'SALES_ROI', exact: true }),
+    });
+    const insert = item.getByRole('button', { name: 'Insert SALES_ROI' });
+    const status = item.getByRole('status');
+    const roi = '=KPI.SALES_ROI(50000, 10000, 0.4)';
+
+    // An empty cell: written at once, formatted as a rate (1 shows as 100.0 %).
+    await inWorkbook(page, 'select', 'Sheet1', 'B4');
+    await insert.click();
+    await expect.poll(() => status.textContent()).toBe(`Inserted ${roi} into B4.`);
+    expect(await inWorkbook(page, 'cell', 'Sheet1', 'B4')).toEqual({
+      content: { kind: 'formula', formula: roi },
+      numberFormat: '0.0%',
+    });
+
+    // A cell holding 123: asked first; Cancel (focused, so Enter or Escape keeps it) writes nothing.
+    await inWorkbook(page, 'enter', 'Sheet1', 'B5', 123);
+    await inWorkbook(page, 'select', 'Sheet1', 'B5');
+    await insert.click();
+    const question = item.getByRole('group', { name: 'Cell B5 already holds “123”. Replace it?' });
+    await question.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'taskpane-function-replace-question');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => status.textContent())
+      .toBe('Nothing was inserted: B5 keeps what it holds.');
+    expect(await question.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      await insert.getAttribute('id'),
+    );
+    // Escape on the question cancels too.
+    await insert.click();
+    await question.waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => question.count()).toBe(0);
+    expect(await inWorkbook(page, 'cell', 'Sheet1', 'B5')).toEqual({
+      content: { kind: 'number', number: 123 },
+      numberFormat: 'General',
+    });
+
+    // Replace writes, with the number format.
+    await insert.click();
+    await question.getByRole('button', { name: 'Replace' }).click();
+    await expect.poll(() => status.textContent()).toBe(`Inserted ${roi} into B5.`);
+    expect(await inWorkbook(page, 'cell', 'Sheet1', 'B5')).toEqual({
+      content: { kind: 'formula', formula: roi },
+      numberFormat: '0.0%',
+    });
+
+    // A block of cells: the formula goes into its top-left cell, and the message says so.
+    await inWorkbook(page, 'select', 'Sheet1', 'D2:E3');
+    await insert.click();
+    await expect
+      .poll(() => status.textContent())
+      .toBe(`Inserted ${roi} into D2, the top-left cell of the selection D2:E3.`);
+    expect(Object.keys((await inWorkbook(page, 'formulasOf', 'Sheet1')) as object)).toEqual([
+      'B4',
+      'B5',
+      'D2',
+    ]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

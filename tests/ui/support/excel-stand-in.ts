@@ -1,34 +1,31 @@
 /// <reference types="office-js" />
 // Bundled into the task pane page before it loads: an `Excel.run` backed by the recording fake workbook.
-import { emptySheet, FakeExcelContext, type FakeWorkbook } from '../../support/fake-excel';
+import {
+  emptySheet,
+  FakeExcelContext,
+  type FakeContent,
+  type FakeWorkbook,
+} from '../../support/fake-excel';
 
-/** What the test reads back from the page through `window.__excel`. */
+/** What the test reads back from the page through `window.__excel`, and how it acts as the user. */
 export interface ExcelRecord {
   sheetNames: string[];
   /** Round trips of each Excel.run. */
   syncs: number[];
-  /** Formulas written into the active cell. */
-  activeCellFormulas: unknown[];
   /** Formulas of a sheet's cells, by address. */
   formulasOf: (sheetName: string) => Record<string, string>;
+  /** A cell's content and number format, as Excel holds them. */
+  cell: (sheetName: string, address: string) => { content?: FakeContent; numberFormat: string };
+  /** Shows `sheetName` and selects `range` on it. */
+  select: (sheetName: string, range: string) => void;
+  /** Types the number `value` into a cell. */
+  enter: (sheetName: string, address: string, value: number) => void;
 }
 
 // A workbook that already has the funnel's sheet, so the insert must pick a unique name.
 const model: FakeWorkbook = { sheets: [emptySheet('Sheet1'), emptySheet('Lead funnel')] };
 const contexts: FakeExcelContext[] = [];
-const activeCellFormulas: unknown[] = [];
-
-/** The fake has no active cell; this records what the sidebar writes there. */
-function withActiveCell(context: FakeExcelContext): FakeExcelContext {
-  Object.assign(context.workbook, {
-    getActiveCell: () => ({
-      set formulas(value: unknown) {
-        context.enqueue('Range.formulas', () => activeCellFormulas.push(value));
-      },
-    }),
-  });
-  return context;
-}
+const sheetNamed = (name: string) => model.sheets.find((sheet) => sheet.name === name)!;
 
 const record: ExcelRecord = {
   get sheetNames() {
@@ -37,13 +34,27 @@ const record: ExcelRecord = {
   get syncs() {
     return contexts.map((context) => context.syncs);
   },
-  activeCellFormulas,
   formulasOf: (sheetName) => {
     const out: Record<string, string> = {};
-    const sheet = model.sheets.find((candidate) => candidate.name === sheetName);
-    for (const [address, cell] of sheet?.cells ?? [])
+    for (const [address, cell] of sheetNamed(sheetName)?.cells ?? [])
       if (cell.content?.kind === 'formula') out[address] = cell.content.formula;
     return out;
+  },
+  cell: (sheetName, address) => {
+    const cell = sheetNamed(sheetName).cells.get(address);
+    return { content: cell?.content, numberFormat: cell?.numberFormat ?? 'General' };
+  },
+  select: (sheetName, range) => {
+    model.activeSheet = sheetName;
+    model.selection = range;
+  },
+  enter: (sheetName, address, value) => {
+    sheetNamed(sheetName).cells.set(address, {
+      content: { kind: 'number', number: value },
+      numberFormat: 'General',
+      locked: true,
+      format: {},
+    });
   },
 };
 
@@ -51,7 +62,7 @@ Object.assign(window, {
   __excel: record,
   Excel: {
     run: async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-      const context = withActiveCell(new FakeExcelContext(model));
+      const context = new FakeExcelContext(model);
       contexts.push(context);
       const result = await batch(context as unknown as Excel.RequestContext);
       if (context.pending) await context.sync();
