@@ -28,7 +28,7 @@ const MAX_ADDRESS_LIST = 8000;
 const EXCEL_MAX = 9.99999999999999e307;
 
 /** Excel's limits on a validation's messages: the input prompt's, and the shorter error alert's. */
-export const VALIDATION_MESSAGE_LIMITS = { prompt: 255, errorAlert: 225 } as const;
+const VALIDATION_MESSAGE_LIMITS = { prompt: 255, errorAlert: 225 } as const;
 
 const CHART_TYPES = { line: 'Line', column: 'ColumnClustered', bar: 'BarClustered' } as const;
 
@@ -153,7 +153,7 @@ function drawChart(sheet: Excel.Worksheet, chart: ChartPlan): void {
  * before the template's name. Only this insertion uses it, so a rollback by this name can
  * never reach a sheet it did not create.
  */
-export function draftSheetName(base: string): string {
+function draftSheetName(base: string): string {
   const [token = 0] = crypto.getRandomValues(new Uint32Array(1));
   return sanitizeSheetName(`~${token.toString(16).padStart(8, '0')} ${base}`);
 }
