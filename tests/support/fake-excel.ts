@@ -253,7 +253,7 @@ export class FakeExcelContext {
   readonly workbook: OfficeProxy;
   private queue: Operation[] = [];
   private afterSync: (() => void)[] = [];
-  /** Objects made by a method such as `add` in the batch being built; see `markIfFailed`. */
+  /** Objects made by a method such as `add` in the batch being built; see `madeByMethod`. */
   private madeInBatch: { valid: boolean }[] = [];
 
   constructor(
