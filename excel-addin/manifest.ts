@@ -56,9 +56,9 @@ function checkVersion(version: string): void {
 /**
  * The manifest XML. Element order follows the schema; the shared runtime's resid
  * (Taskpane.Url) is the same for the runtime, the functions' page and the task pane button,
- * otherwise Excel starts separate runtimes. The button keeps a TaskpaneId: Microsoft's
- * shared-runtime guide counts every pane without one as a separate pane, and a shared runtime
- * supports only one.
+ * otherwise Excel starts separate runtimes. There is exactly one ShowTaskpane action and it
+ * has no TaskpaneId: Microsoft's shared-runtime guidance for Excel is one task pane, opened
+ * from the runtime's own page, without a TaskpaneId under the host that shares the runtime.
  */
 export function renderManifest({ baseUrl, version }: ManifestInput): string {
   checkVersion(version);
@@ -136,7 +136,6 @@ export function renderManifest({ baseUrl, version }: ManifestInput): string {
                   <Icon>${ribbonIcons}
                   </Icon>
                   <Action xsi:type="ShowTaskpane">
-                    <TaskpaneId>SalesKpi.Taskpane</TaskpaneId>
                     <SourceLocation resid="Taskpane.Url"/>
                   </Action>
                 </Control>
