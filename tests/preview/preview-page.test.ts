@@ -277,6 +277,46 @@ describe.skipIf(!hasChromium)('the preview page (npm start → /preview.html) in
     await page.screenshot({ path: resolve(ARTIFACTS, 'preview-refused-input.png') });
   });
 
+  it('function reference Insert into the blank sheet: a rate shown as a percentage, asks before replacing (issue 8 item 3, issue 9)', async () => {
+    const english = page.locator('button[data-action="lang"][data-lang="en"]');
+    if ((await english.getAttribute('aria-pressed')) !== 'true') await english.click();
+    await page.getByRole('tab', { name: 'Sheet1', exact: true }).click();
+    await page.locator('#sidebar').getByRole('tab', { name: 'Functions' }).click();
+    await page.getByLabel('Search functions').fill('sales roi');
+    const item = page.locator('.kpi-fn', {
+      has: page.getByRole('heading', { name: 'SALES_ROI', exact: true }),
+    });
+    const insert = item.getByRole('button', { name: 'Insert SALES_ROI' });
+    const status = item.getByRole('status');
+    const cell = (ref: string) => page.locator(`#sheet-panel td[data-cell="${ref}"]`);
+    const roi = '=SALES_ROI(50000, 10000, 0.4)';
+
+    // An empty cell: written at once; the result 1 shows as 100.0%, not 1.
+    await cell('B4').click();
+    await page.keyboard.press('Escape');
+    await insert.click();
+    await expect.poll(() => status.textContent()).toBe(`Inserted ${roi} into B4.`);
+    expect(await cell('B4').textContent()).toBe('100.0%');
+
+    // A cell holding 123: asked; Cancel keeps 123, Replace writes.
+    await typeInto(page, 'B5', '123');
+    await insert.click();
+    const question = item.getByRole('group', { name: 'Cell B5 already holds “123”. Replace it?' });
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await expect
+      .poll(() => status.textContent())
+      .toBe('Nothing was inserted: B5 keeps what it holds.');
+    expect(await cell('B5').textContent()).toBe('123');
+    await insert.click();
+    await question.getByRole('button', { name: 'Replace' }).click();
+    await expect.poll(() => status.textContent()).toBe(`Inserted ${roi} into B5.`);
+    expect(await cell('B5').textContent()).toBe('100.0%');
+    expect(JSON.parse((await cell('B5').getAttribute('data-raw'))!)).toBe(1);
+    await page.screenshot({ path: resolve(ARTIFACTS, 'preview-function-insert.png') });
+    await page.locator('#sidebar').getByRole('tab', { name: 'Templates' }).click();
+    expect(pageErrors).toEqual([]);
+  });
+
   it('has no accessibility violations found by axe-core, with a sheet and with the gallery', async () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.click('[data-action="back"]');

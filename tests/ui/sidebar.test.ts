@@ -11,7 +11,8 @@ import {
   type Server,
 } from '../../scripts/bench/browser';
 import { withHostDefaults } from '../../sheets-addon/host-defaults';
-import { axeViolations, requireBuilt, screenshot } from './support/page';
+import { axeViolations, requireBuilt, screenshot, sheetsStandIn } from './support/page';
+import type { SheetsRecord } from './support/sheets-stand-in';
 
 const missing = chromiumMissing();
 if (missing) console.warn(`Skipping the Sheets sidebar browser tests: ${missing}`);
@@ -171,7 +172,7 @@ describe.skipIf(missing !== undefined)('built Sidebar.html in headless Chromium'
     await page.close();
   });
 
-  it('function reference: Sheets spelling without prefix, copy only (no active-cell insert)', async () => {
+  it('function reference: Sheets spelling without prefix, copy and insert', async () => {
     const { page } = await open({ sheetName: 'unused' });
     await page.getByRole('tab', { name: 'Functions' }).click();
     await page.getByLabel('Search functions').fill('promoter');
@@ -180,11 +181,88 @@ describe.skipIf(missing !== undefined)('built Sidebar.html in headless Chromium'
     expect(await items.locator('.kpi-formula').textContent()).toBe(
       '=NPS({10;9;10;9;10;8;7;6;3;5})',
     );
-    expect(await items.getByRole('button').allTextContents()).toEqual(['Copy NPS']);
+    expect(await items.getByRole('button').allTextContents()).toEqual(['Copy NPS', 'Insert NPS']);
     await page.getByLabel('Search functions').fill('no such kpi');
     expect(await items.count()).toBe(0);
     expect(await page.getByText('No function matches “no such kpi”').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('function reference Insert through the insertFormula server function: asks before replacing, in both languages (issue 8 item 3, issue 9)', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.addInitScript({ content: await sheetsStandIn() });
+    await page.goto(`${server.url}sheets/Sidebar.html`);
+    await page.waitForSelector('#app[data-ready]');
+    const inSheet = (method: keyof SheetsRecord, ...args: unknown[]) =>
+      page.evaluate(
+        ([name, values]) => {
+          const record = (window as unknown as { __sheets: Record<string, unknown> }).__sheets;
+          const member = record[name];
+          return typeof member === 'function' ? member(...values) : member;
+        },
+        [method, args] as const,
+      );
+    await page.getByRole('tab', { name: 'Functions' }).click();
+    await page.getByLabel('Search functions').fill('sales roi');
+    const item = page.locator('.kpi-fn', {
+      has: page.getByRole('heading', { name: 'SALES_ROI', exact: true }),
+    });
+    const status = item.getByRole('status');
+    const roi = '=SALES_ROI(50000, 10000, 0.4)';
+
+    // An empty cell: written at once, formatted as a rate.
+    await inSheet('select', 'B4');
+    await item.getByRole('button', { name: 'Insert SALES_ROI' }).click();
+    await expect.poll(() => status.textContent()).toBe(`Inserted ${roi} into B4.`);
+    expect(await inSheet('cell', 'B4')).toEqual({ formula: roi, numberFormat: '0.0%' });
+
+    // A cell holding 123: asked; Cancel writes nothing.
+    await inSheet('enter', 'B5', '123');
+    await inSheet('select', 'B5');
+    await item.getByRole('button', { name: 'Insert SALES_ROI' }).click();
+    const question = item.getByRole('group', { name: 'Cell B5 already holds “123”. Replace it?' });
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await expect
+      .poll(() => status.textContent())
+      .toBe('Nothing was inserted: B5 keeps what it holds.');
+    expect(await inSheet('cell', 'B5')).toEqual({ display: '123' });
+
+    // Changed while the question was open: Replace writes nothing and says why.
+    await item.getByRole('button', { name: 'Insert SALES_ROI' }).click();
+    await question.waitFor();
+    await inSheet('enter', 'B5', '456');
+    await question.getByRole('button', { name: 'Replace' }).click();
+    await expect
+      .poll(() => status.textContent())
+      .toBe(
+        'B5 changed before the formula was written, so nothing was inserted. Press Insert again.',
+      );
+    expect(await inSheet('cell', 'B5')).toEqual({ display: '456' });
+
+    // In Finnish: the question and its buttons are translated; Replace writes.
+    await page.getByRole('button', { name: 'Suomi' }).click();
+    await page.getByRole('button', { name: 'Lisää SALES_ROI' }).click();
+    const kysymys = item.getByRole('group', { name: 'Solussa B5 on jo ”456”. Korvataanko se?' });
+    await kysymys.waitFor();
+    expect(await kysymys.getByRole('button').allTextContents()).toEqual(['Korvaa', 'Peruuta']);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'sidebar-function-replace-question-fi');
+    await kysymys.getByRole('button', { name: 'Korvaa' }).click();
+    await expect.poll(() => status.textContent()).toBe(`Kaava ${roi} lisätty soluun B5.`);
+    expect(await inSheet('cell', 'B5')).toEqual({ formula: roi, numberFormat: '0.0%' });
+
+    // What the server received: the formula and its format, and the cell agreed to at the end.
+    const requests = (await inSheet('requests')) as unknown[];
+    expect(requests[0]).toEqual({ formula: roi, numberFormat: '0.0%' });
+    expect(requests.at(-1)).toEqual({
+      formula: roi,
+      numberFormat: '0.0%',
+      expected: { sheet: 'Sheet1', address: 'B5', content: '456' },
+    });
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

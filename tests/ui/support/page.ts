@@ -1,4 +1,4 @@
-// What the browser tests share: the built pages, axe-core runs, screenshots, and the Excel stand-in bundle.
+// What the browser tests share: the built pages, axe-core runs, screenshots, and the Excel and Sheets stand-in bundles.
 import { build } from 'esbuild';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -35,10 +35,10 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-/** The Excel stand-in (tests/ui/support/excel-stand-in.ts) as one script for page.addInitScript. */
-export async function excelStandIn(): Promise<string> {
+/** A stand-in module of tests/ui/support/ as one script for page.addInitScript. */
+async function standIn(file: string): Promise<string> {
   const result = await build({
-    entryPoints: [resolve(ROOT, 'tests/ui/support/excel-stand-in.ts')],
+    entryPoints: [resolve(ROOT, 'tests/ui/support', file)],
     bundle: true,
     format: 'iife',
     target: 'es2020',
@@ -47,3 +47,9 @@ export async function excelStandIn(): Promise<string> {
   });
   return result.outputFiles[0]!.text;
 }
+
+/** The Excel stand-in (excel-stand-in.ts): `Excel.run` on the recording fake workbook. */
+export const excelStandIn = () => standIn('excel-stand-in.ts');
+
+/** The Sheets stand-in (sheets-stand-in.ts): google.script.run on the fake spreadsheet. */
+export const sheetsStandIn = () => standIn('sheets-stand-in.ts');
