@@ -21,7 +21,8 @@ function build(): void {
 
 async function main(): Promise<void> {
   build();
-  const certificate = await devCertificate();
+  const certificate = devCertificate();
+  for (const note of certificate.notes) console.log(note);
   const port = Number(new URL(DEV_BASE_URL).port);
   const dist = resolve(ROOT, 'dist');
   const server = createServer(

@@ -8,7 +8,8 @@ export function trustInstructions(caFile: string): string {
                      certutil -d sql:$HOME/.pki/nssdb -A -t "C,," -n "Sales KPI development CA" -i "${caFile}"
   macOS:             security add-trusted-cert -r trustRoot -k ~/Library/Keychains/login.keychain-db "${caFile}"
   Windows:           certutil -user -addstore Root "${caFile}"
-Then restart the browser (and Excel).`;
+Then restart the browser (and Excel). The CA can vouch only for localhost, 127.0.0.1 and ::1, and
+lasts a year; docs/hosts.md ("Removing the development CA") says how to untrust it again.`;
 }
 
 /** How to load manifest.xml into Excel, and where the Sheets steps are. */
