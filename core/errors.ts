@@ -27,6 +27,20 @@ export function isKpiError(value: unknown): value is KpiError {
   );
 }
 
+/** The most characters of a value a message echoes; longer values are cut and end in "…". */
+export const ECHO_LIMIT = 40;
+
+/**
+ * `text` as a message may echo it: at most ECHO_LIMIT characters, then "…" when it was longer,
+ * so a 1,000,000-character cell never becomes a 1,000,000-character message or log entry.
+ * Cuts between characters, never inside a surrogate pair.
+ */
+export function shorten(text: string): string {
+  if (text.length <= ECHO_LIMIT) return text;
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(ECHO_LIMIT - 1)) ? ECHO_LIMIT - 1 : ECHO_LIMIT;
+  return `${text.slice(0, end)}…`;
+}
+
 export function valueError(message: string): KpiError {
   return new KpiError('#VALUE!', message);
 }

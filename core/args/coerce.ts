@@ -1,4 +1,5 @@
 // Turns one host cell value into a number following the spec's rule 4 (numeric text, percent, dates).
+import { ECHO_LIMIT, shorten } from '../errors';
 
 /** Excel's serial number of 1970-01-01 (day 0 of Unix time). */
 const UNIX_EPOCH_SERIAL = 25569;
@@ -51,20 +52,39 @@ export function parseNumericText(text: string): number {
 
 /**
  * The number a non-blank cell stands for, or NaN when it is not a number: other text,
- * booleans (unless `acceptBoolean`), objects and nested arrays.
+ * booleans (unless `acceptBoolean`), objects and nested arrays. A Date is read by `dateSerial`,
+ * the host's reading where it knows the spreadsheet's time zone.
  */
-export function toNumber(value: unknown, acceptBoolean = false): number {
+export function toNumber(
+  value: unknown,
+  acceptBoolean = false,
+  dateSerial: (date: Date) => number = dateToSerial,
+): number {
   if (typeof value === 'number') return value;
   if (typeof value === 'string') return parseNumericText(value);
   if (typeof value === 'boolean') return acceptBoolean ? (value ? 1 : 0) : Number.NaN;
-  if (isDate(value)) return dateToSerial(value);
+  if (isDate(value)) return dateSerial(value);
   return Number.NaN;
 }
 
-/** How a rejected value is quoted in a message: text in quotes, the rest as written. */
+/**
+ * Text in quotes as JSON writes it, at most ECHO_LIMIT characters inside the quotes (escapes
+ * included) and "…" when cut, reading only as much of a long text as it shows.
+ */
+function quote(text: string): string {
+  let shown = '';
+  for (const char of text) {
+    const escaped = JSON.stringify(char).slice(1, -1);
+    if (shown.length + escaped.length > ECHO_LIMIT) return `"${shown}…"`;
+    shown += escaped;
+  }
+  return `"${shown}"`;
+}
+
+/** How a rejected value is quoted in a message: text in quotes, the rest as written, all short. */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number') return Object.is(value, -0) ? '0' : String(value);
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'number') return shorten(Object.is(value, -0) ? '0' : String(value));
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (isDate(value)) return Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString();
   if (Array.isArray(value)) return 'a nested range';

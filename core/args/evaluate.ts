@@ -1,5 +1,5 @@
 // Shared argument handling driven by the registry: shapes, blanks, coercion, domains, errors.
-import { KpiError, divisionError, valueError } from '../errors';
+import { KpiError, divisionError, shorten, valueError } from '../errors';
 import type { EachFunctionSpec, FunctionSpec, Problem, SetFunctionSpec } from '../registry/types';
 import type { KpiResult, ScalarResult } from '../values';
 import { describeValue, isBlank, toNumber } from './coerce';
@@ -319,6 +319,6 @@ export function evaluate(spec: FunctionSpec, args: readonly unknown[]): KpiResul
     return spec.mode === 'each' ? evaluateEach(spec, args) : evaluateSet(spec, args);
   } catch (error) {
     // A bug must still surface as a spreadsheet error, never as a host crash.
-    return valueError(`${spec.name}: internal error (${String(error)})`);
+    return valueError(`${spec.name}: internal error (${shorten(String(error))})`);
   }
 }

@@ -19,6 +19,23 @@ export function withDefault(ref: string | undefined, fallback: number | boolean)
   return ref === undefined ? literal(fallback) : `IF(${ref}="",${literal(fallback)},${ref})`;
 }
 
+/**
+ * `expr`, then `op` and an optional argument: its reference (a blank read as the default), or
+ * the default itself when the argument is omitted, left out where it changes nothing (×1, ÷1, +0).
+ * The caller passes the parameter's own default, so no formula restates it.
+ */
+export function withOptional(
+  expr: string,
+  op: '*' | '/' | '+',
+  ref: string | undefined,
+  fallback: number,
+): string {
+  const identity = op === '+' ? 0 : 1;
+  return ref === undefined && fallback === identity
+    ? expr
+    : `${expr}${op}${withDefault(ref, fallback)}`;
+}
+
 /** The references of the required parameters, in order; throws if one is missing (a template bug). */
 export function requiredRefs(
   name: string,

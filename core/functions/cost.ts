@@ -1,6 +1,6 @@
 // Cost and return: profit, ROI, acquisition cost and outsourcing fees (spec "Cost and return").
-import { requiredRefs, whenFilled, withDefault } from '../formulas/native';
-import type { FunctionSpec, NativeRefs, Problem } from '../registry/types';
+import { requiredRefs, whenFilled, withDefault, withOptional } from '../formulas/native';
+import type { FunctionSpec, NativeRefs, ParamSpec, Problem } from '../registry/types';
 import { ratioFunction } from './ratio';
 
 const category = 'Cost and return';
@@ -24,8 +24,7 @@ const salesCost = {
 
 const grossMargin = {
   name: 'gross_margin',
-  description:
-    'Gross margin on revenue as a fraction (40% or 0.4); blank counts the whole revenue (100%).',
+  description: 'Gross margin on revenue, e.g. 40% or 0.4; blank counts the whole revenue.',
   kind: 'fraction',
   default: 1,
 } as const;
@@ -33,7 +32,7 @@ const grossMargin = {
 const costSavings = {
   name: 'cost_savings',
   description:
-    'Costs avoided thanks to the effort, e.g. in-house sales staff no longer needed; negative if costs grew elsewhere; blank is 0.',
+    'Costs avoided thanks to the effort, e.g. in-house sales staff no longer needed; negative if costs grew elsewhere.',
   kind: 'signedMoney',
   default: 0,
 } as const;
@@ -44,22 +43,64 @@ const cac = {
   kind: 'money',
 } as const;
 
-/** `base` times an optional gross margin; an omitted one is left out since its default is 1. */
+/** `base` times an optional gross margin, which takes its default when blank or omitted. */
 function timesMargin(base: string, ref: string | undefined): string {
-  return ref === undefined ? base : `${base}*${withDefault(ref, grossMargin.default)}`;
+  return withOptional(base, '*', ref, grossMargin.default);
 }
 
 /** revenue × gross_margin + cost_savings − cost as a native expression, and the refs it needs. */
 function nativeProfit(name: string, refs: NativeRefs): { required: string[]; expr: string } {
   const required = requiredRefs(name, refs, 2);
-  const savings = refs[3] === undefined ? '' : `+${withDefault(refs[3], costSavings.default)}`;
-  return { required, expr: `${timesMargin(required[0]!, refs[2])}${savings}-${required[1]}` };
+  const gross = withOptional(timesMargin(required[0]!, refs[2]), '+', refs[3], costSavings.default);
+  return { required, expr: `${gross}-${required[1]}` };
 }
 
-/** `a*b` for two optional factors whose default is 0, or null when one is omitted (the term is 0). */
-function optionalProduct(a: string | undefined, b: string | undefined): string | null {
-  return a === undefined || b === undefined ? null : `${withDefault(a, 0)}*${withDefault(b, 0)}`;
+/**
+ * The product of optional arguments i and j (blanks read as their defaults), or null when an
+ * omitted one defaults to 0 and so makes the whole term 0.
+ */
+function optionalProduct(
+  refs: NativeRefs,
+  params: readonly ParamSpec[],
+  i: number,
+  j: number,
+): string | null {
+  const factors = [i, j].map((k) => ({ ref: refs[k], fallback: Number(params[k]!.default) }));
+  if (factors.some((f) => f.ref === undefined && f.fallback === 0)) return null;
+  return factors.map((f) => withDefault(f.ref, f.fallback)).join('*');
 }
+
+const outsourcingParams: ParamSpec[] = [
+  {
+    name: 'retainer',
+    description: 'Fixed fee for the period (0 for a pure pay-for-performance contract).',
+    kind: 'money',
+  },
+  {
+    name: 'fee_per_appointment',
+    description: 'Fee paid per appointment set.',
+    kind: 'money',
+    default: 0,
+  },
+  {
+    name: 'appointments',
+    description: 'Number of appointments set in the period.',
+    kind: 'count',
+    default: 0,
+  },
+  {
+    name: 'commission_rate',
+    description: 'Commission on revenue, e.g. 10% or 0.1.',
+    kind: 'fraction',
+    default: 0,
+  },
+  {
+    name: 'revenue',
+    description: 'Revenue the commission is paid on.',
+    kind: 'money',
+    default: 0,
+  },
+];
 
 export const costFunctions: FunctionSpec[] = [
   {
@@ -147,9 +188,7 @@ export const costFunctions: FunctionSpec[] = [
     compute: (x) => (x[1] === 0 ? SECOND_IS_ZERO : x[0]! / x[1]!),
     native: (refs) => {
       const [cost] = requiredRefs('BREAKEVEN_REVENUE', refs, 1);
-      const expr =
-        refs[1] === undefined ? cost! : `${cost}/${withDefault(refs[1], grossMargin.default)}`;
-      return whenFilled([cost!], expr);
+      return whenFilled([cost!], withOptional(cost!, '/', refs[1], grossMargin.default));
     },
   },
   ratioFunction({
@@ -220,8 +259,8 @@ export const costFunctions: FunctionSpec[] = [
     },
     native: (refs) => {
       const [cacRef, monthly] = requiredRefs('CAC_PAYBACK_MONTHS', refs, 2);
-      const monthlyProfit =
-        refs[2] === undefined ? monthly! : `(${timesMargin(monthly!, refs[2])})`;
+      const profit = timesMargin(monthly!, refs[2]);
+      const monthlyProfit = profit === monthly ? profit : `(${profit})`;
       return whenFilled([cacRef!, monthly!], `${cacRef}/${monthlyProfit}`);
     },
   },
@@ -320,37 +359,7 @@ export const costFunctions: FunctionSpec[] = [
     category,
     description:
       'Cost of an outsourced sales contract: retainer + fee per appointment × appointments + commission on revenue.',
-    params: [
-      {
-        name: 'retainer',
-        description: 'Fixed fee for the period (0 for a pure pay-for-performance contract).',
-        kind: 'money',
-      },
-      {
-        name: 'fee_per_appointment',
-        description: 'Fee paid per appointment set; blank is 0.',
-        kind: 'money',
-        default: 0,
-      },
-      {
-        name: 'appointments',
-        description: 'Number of appointments set in the period; blank is 0.',
-        kind: 'count',
-        default: 0,
-      },
-      {
-        name: 'commission_rate',
-        description: 'Commission on revenue as a fraction (10% or 0.1); blank is 0.',
-        kind: 'fraction',
-        default: 0,
-      },
-      {
-        name: 'revenue',
-        description: 'Revenue the commission is paid on; blank is 0.',
-        kind: 'money',
-        default: 0,
-      },
-    ],
+    params: outsourcingParams,
     result: 'money',
     source: '003, 002, 004',
     examples: [
@@ -373,8 +382,8 @@ export const costFunctions: FunctionSpec[] = [
       const [retainer] = requiredRefs('OUTSOURCING_COST', refs, 1);
       const terms = [
         retainer!,
-        optionalProduct(refs[1], refs[2]),
-        optionalProduct(refs[3], refs[4]),
+        optionalProduct(refs, outsourcingParams, 1, 2),
+        optionalProduct(refs, outsourcingParams, 3, 4),
       ];
       return whenFilled([retainer!], terms.filter((t) => t !== null).join('+'));
     },

@@ -1,5 +1,6 @@
 // Customers: satisfaction, loyalty and lifetime value (spec "Customers").
-import { requiredRefs, whenFilled, withDefault } from '../formulas/native';
+import { describeValue } from '../args/coerce';
+import { requiredRefs, whenFilled, withDefault, withOptional } from '../formulas/native';
 import type { EachFunctionSpec, FunctionSpec, Problem, SetFunctionSpec } from '../registry/types';
 import { ratioFunction } from './ratio';
 
@@ -9,6 +10,20 @@ const customersStart = {
   name: 'customers_start',
   description: 'Number of customers at the start of the period.',
   kind: 'count',
+} as const;
+
+const clvGrossMargin = {
+  name: 'gross_margin',
+  description: 'Gross margin on purchases, e.g. 60%; leave blank to value revenue.',
+  kind: 'fraction',
+  default: 1,
+} as const;
+
+const discountRate = {
+  name: 'discount_rate',
+  description: 'Yearly discount rate for future years, e.g. 10%; leave blank for none.',
+  kind: 'fraction',
+  default: 0,
 } as const;
 
 const NO_SCORES: Problem = {
@@ -41,7 +56,7 @@ const nps: SetFunctionSpec = {
     {
       name: 'scores',
       description:
-        'Range of survey answers to "How likely are you to recommend us?", whole numbers 0 to 10; blank cells are skipped.',
+        'Range of survey answers to "How likely are you to recommend us?"; blank cells are skipped.',
       kind: 'npsScore',
     },
   ],
@@ -97,18 +112,8 @@ const clv: EachFunctionSpec = {
       description: 'Average number of years a customer stays.',
       kind: 'years',
     },
-    {
-      name: 'gross_margin',
-      description: 'Gross margin on purchases, e.g. 60%; leave blank (100%) to value revenue.',
-      kind: 'fraction',
-      default: 1,
-    },
-    {
-      name: 'discount_rate',
-      description: 'Yearly discount rate for future years, e.g. 10%; leave blank (0%) for none.',
-      kind: 'fraction',
-      default: 0,
-    },
+    clvGrossMargin,
+    discountRate,
   ],
   result: 'money',
   source: '001 §9 (margin and discounting are the standard extension)',
@@ -132,11 +137,12 @@ const clv: EachFunctionSpec = {
   compute: customerLifetimeValue,
   native: (refs) => {
     const [value, perYear, years] = requiredRefs('CLV', refs, 3);
-    const margin = withDefault(refs[3], 1);
-    const annual = `${value}*${perYear}*${margin}`;
+    const annual = withOptional(`${value}*${perYear}`, '*', refs[3], clvGrossMargin.default);
     const undiscounted = `${annual}*${years}`;
-    if (refs[4] === undefined) return whenFilled([value!, perYear!, years!], undiscounted);
-    const rate = withDefault(refs[4], 0);
+    // Omitted, a rate whose default is 0 leaves only the undiscounted sum.
+    if (refs[4] === undefined && discountRate.default === 0)
+      return whenFilled([value!, perYear!, years!], undiscounted);
+    const rate = withDefault(refs[4], discountRate.default);
     return whenFilled(
       [value!, perYear!, years!],
       `IF(${rate}=0,${undiscounted},${annual}*(1-(1+${rate})^(-${years}))/${rate})`,
@@ -155,7 +161,7 @@ function retentionRate(x: readonly number[]): number | Problem {
     return {
       problem: 'invalid',
       param: 2,
-      reason: `(${x[2]}) cannot exceed customers_end (${x[1]}): new customers are part of customers_end`,
+      reason: `(${describeValue(x[2])}) cannot exceed customers_end (${describeValue(x[1])}): new customers are part of customers_end`,
     };
   }
   if (start === 0) return START_IS_ZERO;
@@ -163,7 +169,7 @@ function retentionRate(x: readonly number[]): number | Problem {
     return {
       problem: 'invalid',
       param: 1,
-      reason: `minus new_customers (${kept}) cannot exceed customers_start (${start})`,
+      reason: `minus new_customers (${describeValue(kept)}) cannot exceed customers_start (${describeValue(start)})`,
     };
   }
   return kept / start;

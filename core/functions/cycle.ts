@@ -1,4 +1,5 @@
 // Cycle and activity: how long deals take and how much effort an outcome costs (spec "Cycle and activity").
+import { describeValue } from '../args/coerce';
 import { requiredRefs } from '../formulas/native';
 import type { FunctionSpec, Problem, SetFunctionSpec } from '../registry/types';
 import { ratioFunction } from './ratio';
@@ -26,7 +27,7 @@ function averageCycle(sets: readonly (readonly (number | null)[])[]): number | P
       return {
         problem: 'invalid',
         param: 1,
-        reason: `(${close}) in cell ${i + 1} of the range is before its open date (${open})`,
+        reason: `(${describeValue(close)}) in cell ${i + 1} of the range is before its open date (${describeValue(open)})`,
       };
     }
     totalDays += close - open;

@@ -16,6 +16,7 @@ const WEIGHTS_SUM_TO_ZERO: Problem = {
 const { onTrack: ON_TRACK, atRisk: AT_RISK, offTrack: OFF_TRACK } = STATUS_TEXTS;
 
 const DEFAULT_INDIVIDUAL_WEIGHT = 0.7;
+const DEFAULT_HIGHER_IS_BETTER = true;
 const DEFAULT_TOLERANCE = 0.1;
 
 /*
@@ -73,8 +74,7 @@ export const peopleFunctions: FunctionSpec[] = [
       },
       {
         name: 'individual_weight',
-        description:
-          'Weight of individual attainment, 0 to 1; the team gets the rest. Default 70%.',
+        description: 'Weight of individual attainment; the team gets the rest.',
         kind: 'fraction',
         default: DEFAULT_INDIVIDUAL_WEIGHT,
       },
@@ -108,7 +108,8 @@ export const peopleFunctions: FunctionSpec[] = [
     mode: 'set',
     name: 'VENDOR_SCORE',
     category,
-    description: 'Weighted average score of a vendor over the evaluation questions.',
+    description:
+      'Weighted average score of a vendor over the evaluation questions, with weights on any scale.',
     params: [
       {
         name: 'scores',
@@ -117,13 +118,22 @@ export const peopleFunctions: FunctionSpec[] = [
       },
       {
         name: 'weights',
-        description: 'Weight of each question, 0 to 1, same shape as scores.',
-        kind: 'fraction',
+        description:
+          'Importance of each question on any scale (1–5, percentages, 0.5…): only the ratios between weights matter. Same shape as scores; blanks are skipped.',
+        kind: 'weight',
       },
     ],
     result: 'number',
     source: '002 (six questions for vendors)',
     examples: [
+      {
+        args: [
+          [[4], [5]],
+          [[1], [5]],
+        ],
+        result: 29 / 6,
+        note: 'weights on a 1–5 scale: (4 × 1 + 5 × 5) / (1 + 5) = 29 / 6 ≈ 4.83',
+      },
       {
         args: [
           [[4], [3], [5]],
@@ -192,11 +202,11 @@ export const peopleFunctions: FunctionSpec[] = [
         description:
           'TRUE when a higher value is better (sales), FALSE when lower is (cost, days).',
         kind: 'flag',
-        default: true,
+        default: DEFAULT_HIGHER_IS_BETTER,
       },
       {
         name: 'tolerance',
-        description: 'How far short of the target still counts as At risk, 0 to 1. Default 10%.',
+        description: 'How far short of the target still counts as At risk.',
         kind: 'fraction',
         default: DEFAULT_TOLERANCE,
       },
@@ -226,7 +236,7 @@ export const peopleFunctions: FunctionSpec[] = [
     },
     native: (refs) => {
       const [actual, target] = requiredRefs('KPI_STATUS', refs, 2);
-      const higher = withDefault(refs[2], true);
+      const higher = withDefault(refs[2], DEFAULT_HIGHER_IS_BETTER);
       const tolerance = withDefault(refs[3], DEFAULT_TOLERANCE);
       const status = (cmp: string, factor: string, slack: number) =>
         `IF(${actual}${cmp}${target}*${slack},"${ON_TRACK}",` +

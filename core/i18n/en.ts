@@ -16,27 +16,29 @@ export const en = {
   'error.unknownOption': 'Unknown option "{name}". Options are: {names}.',
   'error.lang': 'Language must be "en" or "fi", not "{value}".',
   'error.mode': 'Formula mode must be "portable" or "functions", not "{value}".',
-  'error.periods': 'Number of periods must be a whole number from 1 to 24, not {value}.',
-  'error.rows': 'Number of rows must be a whole number from 1 to 50, not {value}.',
+  'error.periods': 'Number of periods must be a whole number from {min} to {max}, not {value}.',
+  'error.rows': 'Number of rows must be a whole number from {min} to {max}, not {value}.',
   'error.startMonth':
     'First month must be written as YYYY-MM (for example 2026-01), not "{value}".',
   'error.currency': 'Currency must be a three-letter ISO code such as EUR or USD, not "{value}".',
   'error.boolean': 'Option "{name}" must be true or false, not {value}.',
 
-  // Help texts of input cells, by kind of value.
-  'help.count': 'Enter a count, 0 or more.',
-  'help.money': 'Enter an amount of money, 0 or more.',
+  // Help texts of input cells, by kind of value; {min} and {max} are the kind's bounds.
+  'help.count': 'Enter a count, {min} or more.',
+  'help.money': 'Enter an amount of money, {min} or more.',
   'help.signedMoney': 'Enter an amount of money; it may be negative.',
-  'help.days': 'Enter a number of days, 0 or more.',
-  'help.years': 'Enter a number of years, 0 or more.',
-  'help.months': 'Enter a number of months, 0 or more.',
-  'help.fraction': 'Enter a percentage from 0% to 100% (for example 25%).',
-  'help.ratio': 'Enter a target of 0 or more (percentages may exceed 100%).',
-  'help.number': 'Enter a number, 0 or more.',
+  'help.days': 'Enter a number of days, {min} or more.',
+  'help.years': 'Enter a number of years, {min} or more.',
+  'help.months': 'Enter a number of months, {min} or more.',
+  'help.fraction': 'Enter a percentage from {min}% to {max}% (for example 25%).',
+  'help.ratio': 'Enter a target of {min} or more (percentages may exceed 100%).',
+  'help.weight':
+    'Enter a weight of {min} or more on any scale (for example 1–5 or percentages): only the ratios between the weights matter.',
+  'help.number': 'Enter a number, {min} or more.',
   'help.signedNumber': 'Enter a number.',
   'help.date': 'Enter a date.',
   'help.npsScore':
-    'Enter the answer to "How likely are you to recommend us?": a whole number from 0 to 10.',
+    'Enter the answer to "How likely are you to recommend us?": a whole number from {min} to {max}.',
   'help.scale': 'Enter a whole number from {min} to {max}.',
   'help.list': 'Choose one of: {items}.',
 
@@ -275,14 +277,15 @@ export const en = {
   'vendor-evaluation.purpose':
     'Score each outsourcing vendor 1–5 on the six questions to ask, weighted by what matters to you.',
   'vendor.nameRow': 'Vendor name',
-  'vendor.totalWeight': 'Total weight (should be 100%)',
+  'vendor.totalWeight': 'Total weight',
   'vendor.q.trackRecord': 'What is their track record?',
   'vendor.q.staffing': 'How do they staff and train their team?',
   'vendor.q.plan': 'What is their usual plan of action, and which channels do they use?',
   'vendor.q.relationship': 'How is the relationship managed?',
   'vendor.q.data': 'Who owns the data, and what happens to it?',
   'vendor.q.reporting': 'What does success look like, and how is it reported?',
-  'vendor.note': 'Scores: 1 = poor, 5 = excellent. Rank 1 is the best weighted score.',
+  'vendor.note':
+    'Scores: 1 = poor, 5 = excellent. Weights are relative importance on any scale (1–5, percentages…): each score is divided by the total weight. Rank 1 is the best weighted score.',
   'vendor.exampleNames': 'Northwind Sales|Bluebird Leads|Summit Outreach|Aurora Partners',
   'renewals.name': 'Contract renewals by segment',
   'renewals.purpose':

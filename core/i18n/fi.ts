@@ -16,27 +16,29 @@ export const fi: Record<MessageKey, string> = {
   'error.unknownOption': 'Tuntematon asetus ”{name}”. Asetukset ovat: {names}.',
   'error.lang': 'Kielen on oltava ”en” tai ”fi”, ei ”{value}”.',
   'error.mode': 'Kaavatavan on oltava ”portable” tai ”functions”, ei ”{value}”.',
-  'error.periods': 'Jaksojen määrän on oltava kokonaisluku 1–24, ei {value}.',
-  'error.rows': 'Rivien määrän on oltava kokonaisluku 1–50, ei {value}.',
+  'error.periods': 'Jaksojen määrän on oltava kokonaisluku {min}–{max}, ei {value}.',
+  'error.rows': 'Rivien määrän on oltava kokonaisluku {min}–{max}, ei {value}.',
   'error.startMonth':
     'Ensimmäinen kuukausi kirjoitetaan muodossa VVVV-KK (esimerkiksi 2026-01), ei ”{value}”.',
   'error.currency':
     'Valuutan on oltava kolmikirjaiminen ISO-koodi, kuten EUR tai USD, ei ”{value}”.',
   'error.boolean': 'Asetuksen ”{name}” on oltava true tai false, ei {value}.',
 
-  'help.count': 'Syötä lukumäärä, vähintään 0.',
-  'help.money': 'Syötä rahamäärä, vähintään 0.',
+  'help.count': 'Syötä lukumäärä, vähintään {min}.',
+  'help.money': 'Syötä rahamäärä, vähintään {min}.',
   'help.signedMoney': 'Syötä rahamäärä; se voi olla negatiivinen.',
-  'help.days': 'Syötä päivien määrä, vähintään 0.',
-  'help.years': 'Syötä vuosien määrä, vähintään 0.',
-  'help.months': 'Syötä kuukausien määrä, vähintään 0.',
-  'help.fraction': 'Syötä prosenttiosuus 0–100 % (esimerkiksi 25 %).',
-  'help.ratio': 'Syötä tavoite, vähintään 0 (prosentit voivat ylittää 100 %).',
-  'help.number': 'Syötä luku, vähintään 0.',
+  'help.days': 'Syötä päivien määrä, vähintään {min}.',
+  'help.years': 'Syötä vuosien määrä, vähintään {min}.',
+  'help.months': 'Syötä kuukausien määrä, vähintään {min}.',
+  'help.fraction': 'Syötä prosenttiosuus {min}–{max} % (esimerkiksi 25 %).',
+  'help.ratio': 'Syötä tavoite, vähintään {min} (prosentit voivat ylittää 100 %).',
+  'help.weight':
+    'Syötä painoarvo, vähintään {min}, millä tahansa asteikolla (esimerkiksi 1–5 tai prosentteina): vain painoarvojen suhteilla on merkitystä.',
+  'help.number': 'Syötä luku, vähintään {min}.',
   'help.signedNumber': 'Syötä luku.',
   'help.date': 'Syötä päivämäärä.',
   'help.npsScore':
-    'Syötä vastaus kysymykseen ”Kuinka todennäköisesti suosittelisit meitä?”: kokonaisluku 0–10.',
+    'Syötä vastaus kysymykseen ”Kuinka todennäköisesti suosittelisit meitä?”: kokonaisluku {min}–{max}.',
   'help.scale': 'Syötä kokonaisluku {min}–{max}.',
   'help.list': 'Valitse jokin näistä: {items}.',
 
@@ -271,7 +273,7 @@ export const fi: Record<MessageKey, string> = {
   'vendor-evaluation.purpose':
     'Pisteytä jokainen ulkoistamisyritys 1–5 kuuteen kysymykseen, painotettuna sen mukaan, mikä on sinulle tärkeää.',
   'vendor.nameRow': 'Toimittajan nimi',
-  'vendor.totalWeight': 'Painoarvot yhteensä (pitäisi olla 100 %)',
+  'vendor.totalWeight': 'Painoarvot yhteensä',
   'vendor.q.trackRecord': 'Millainen on heidän kokemushistoriansa?',
   'vendor.q.staffing': 'Miten he miehittävät ja kouluttavat tiiminsä?',
   'vendor.q.plan':
@@ -279,7 +281,8 @@ export const fi: Record<MessageKey, string> = {
   'vendor.q.relationship': 'Miten suhdetta hoidetaan?',
   'vendor.q.data': 'Kenelle tiedot kuuluvat ja mitä niille tapahtuu?',
   'vendor.q.reporting': 'Miltä onnistuminen näyttää ja miten siitä raportoidaan?',
-  'vendor.note': 'Pisteet: 1 = heikko, 5 = erinomainen. Sijoitus 1 on paras painotettu pistemäärä.',
+  'vendor.note':
+    'Pisteet: 1 = heikko, 5 = erinomainen. Painoarvot kertovat suhteellisen tärkeyden millä tahansa asteikolla (1–5, prosentit…): pisteet jaetaan painoarvojen summalla. Sijoitus 1 on paras painotettu pistemäärä.',
   'vendor.exampleNames': 'Pohjoistuuli Myynti|Sinilintu Liidit|Huippu Outreach|Revontuli Partners',
   'renewals.name': 'Sopimusuusinnat segmenteittäin',
   'renewals.purpose':

@@ -6,10 +6,11 @@ import { cycleFunctions } from '../functions/cycle';
 import { funnelFunctions } from '../functions/funnel';
 import { growthFunctions } from '../functions/growth';
 import { peopleFunctions } from '../functions/people';
+import { withParamHelp } from '../functions/param-help';
 import type { KpiResult } from '../values';
 import type { FunctionSpec } from './types';
 
-/** Every KPI function, in the order of the spec's catalogue. */
+/** Every KPI function, in the order of the spec's catalogue, each parameter's help completed. */
 export const FUNCTIONS: readonly FunctionSpec[] = [
   ...funnelFunctions,
   ...cycleFunctions,
@@ -17,7 +18,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   ...costFunctions,
   ...growthFunctions,
   ...peopleFunctions,
-];
+].map(withParamHelp);
 
 const byName = new Map(FUNCTIONS.map((spec) => [spec.name, spec]));
 

@@ -1,5 +1,5 @@
 // Assembles a SheetPlan cell by cell for the template builders, then groups inputs into ranges.
-import { KIND_DOMAINS, type ParamKind } from '../args/kinds';
+import { KIND_DOMAINS, displayBounds, type ParamKind } from '../args/kinds';
 import { t, type MessageKey } from '../i18n/index';
 import { moneyFormat } from '../i18n/number-format';
 import { cellRef, rangeRef } from './a1';
@@ -211,7 +211,7 @@ export class SheetBuilder {
       rule: domain.isDate
         ? { type: 'date' }
         : { type: 'number', min: domain.min, max: domain.max, whole: domain.integer ?? false },
-      help: this.tr(`help.${rule.kind}` as MessageKey),
+      help: this.tr(`help.${rule.kind}` as MessageKey, displayBounds(rule.kind)),
     };
   }
 

@@ -1,4 +1,5 @@
 // Template options: their types, the template ids, defaults and validation with localized messages.
+import { shorten } from '../errors';
 import { t } from '../i18n/index';
 import type { OptionError } from './plan';
 
@@ -110,6 +111,11 @@ const OPTION_NAMES: readonly (keyof TemplateOptions)[] = [
   'protect',
 ];
 
+/** A refused value as a message may quote it: short, whatever the caller sent. */
+function echo(value: unknown): string {
+  return shorten(String(value));
+}
+
 function isLang(value: unknown): value is Lang {
   return value === 'en' || value === 'fi';
 }
@@ -143,32 +149,43 @@ export function resolveOptions(
 
   if (!isTemplateId(templateId))
     refuse('templateId', 'error.templateId', {
-      value: String(templateId),
+      value: echo(templateId),
       ids: TEMPLATE_IDS.join(', '),
     });
   for (const name of Object.keys(input))
     if (!(OPTION_NAMES as readonly string[]).includes(name))
-      refuse(name, 'error.unknownOption', { name, names: OPTION_NAMES.join(', ') });
+      refuse(echo(name), 'error.unknownOption', {
+        name: echo(name),
+        names: OPTION_NAMES.join(', '),
+      });
 
   const given = <K extends keyof TemplateOptions>(name: K) => input[name] !== undefined;
   if (given('lang') && !isLang(input.lang))
-    refuse('lang', 'error.lang', { value: String(input.lang) });
+    refuse('lang', 'error.lang', { value: echo(input.lang) });
   if (given('mode') && input.mode !== 'portable' && input.mode !== 'functions')
-    refuse('mode', 'error.mode', { value: String(input.mode) });
+    refuse('mode', 'error.mode', { value: echo(input.mode) });
   if (given('periods') && !wholeInRange(input.periods, PERIODS_RANGE.min, PERIODS_RANGE.max))
-    refuse('periods', 'error.periods', { value: String(input.periods) });
+    refuse('periods', 'error.periods', {
+      value: echo(input.periods),
+      min: PERIODS_RANGE.min,
+      max: PERIODS_RANGE.max,
+    });
   if (given('rows') && !wholeInRange(input.rows, ROWS_RANGE.min, ROWS_RANGE.max))
-    refuse('rows', 'error.rows', { value: String(input.rows) });
+    refuse('rows', 'error.rows', {
+      value: echo(input.rows),
+      min: ROWS_RANGE.min,
+      max: ROWS_RANGE.max,
+    });
   if (given('startMonth') && !isMonth(input.startMonth))
-    refuse('startMonth', 'error.startMonth', { value: String(input.startMonth) });
+    refuse('startMonth', 'error.startMonth', { value: echo(input.startMonth) });
   if (
     given('currency') &&
     !(typeof input.currency === 'string' && /^[A-Za-z]{3}$/.test(input.currency))
   )
-    refuse('currency', 'error.currency', { value: String(input.currency) });
+    refuse('currency', 'error.currency', { value: echo(input.currency) });
   for (const flag of ['example', 'protect'] as const)
     if (given(flag) && typeof input[flag] !== 'boolean')
-      refuse(flag, 'error.boolean', { name: flag, value: String(input[flag]) });
+      refuse(flag, 'error.boolean', { name: flag, value: echo(input[flag]) });
   if (errors.length > 0 || !isTemplateId(templateId)) return { ok: false, errors };
 
   const shape = TEMPLATE_SHAPES[templateId];

@@ -1,18 +1,21 @@
 // Outsourcing vendor evaluation: the six questions to ask a vendor, weighted 1–5 scores and a rank.
 import type { MessageKey } from '../../i18n/index';
-import { DECIMAL_FORMAT, PERCENT_FORMAT, WHOLE_FORMAT } from '../../i18n/number-format';
+import { DECIMAL_FORMAT, WHOLE_FORMAT } from '../../i18n/number-format';
 import { cellRef, rangeRef } from '../a1';
 import type { SheetBuilder } from '../builder';
 import type { TemplateDefinition } from './definition';
 
-/** The six questions of seed 002, with an example weight each (the weights sum to 100%). */
+/**
+ * The six questions of seed 002, with an example weight each on the 1–5 importance scale
+ * scorecards commonly use; VENDOR_SCORE divides by the total, so any scale works.
+ */
 const QUESTIONS: { question: MessageKey; weight: number }[] = [
-  { question: 'vendor.q.trackRecord', weight: 0.25 },
-  { question: 'vendor.q.staffing', weight: 0.15 },
-  { question: 'vendor.q.plan', weight: 0.15 },
-  { question: 'vendor.q.relationship', weight: 0.1 },
-  { question: 'vendor.q.data', weight: 0.15 },
-  { question: 'vendor.q.reporting', weight: 0.2 },
+  { question: 'vendor.q.trackRecord', weight: 5 },
+  { question: 'vendor.q.staffing', weight: 3 },
+  { question: 'vendor.q.plan', weight: 3 },
+  { question: 'vendor.q.relationship', weight: 2 },
+  { question: 'vendor.q.data', weight: 3 },
+  { question: 'vendor.q.reporting', weight: 4 },
 ];
 const HEADER = 4;
 const NAMES = 5;
@@ -22,6 +25,8 @@ const TOTAL_WEIGHT = LAST + 1;
 const SCORE = LAST + 2;
 const RANK = LAST + 3;
 const SCALE = { min: 1, max: 5 };
+/** Weights may be 1–5, 0.5 or 25% (0.25): two decimals show any of them, a percent format would not. */
+const WEIGHT_FORMAT = DECIMAL_FORMAT;
 
 function build(b: SheetBuilder): void {
   const vendors = b.options.rows;
@@ -41,10 +46,10 @@ function build(b: SheetBuilder): void {
   QUESTIONS.forEach((q, i) => {
     const row = FIRST + i;
     b.value(row, 0, b.tr(q.question), 'label');
-    b.input(row, 1, q.weight, { kind: 'fraction' }, PERCENT_FORMAT);
+    b.input(row, 1, q.weight, { kind: 'weight' }, WEIGHT_FORMAT);
   });
   b.value(TOTAL_WEIGHT, 0, b.tr('vendor.totalWeight'), 'total');
-  b.calc(TOTAL_WEIGHT, 1, { kind: 'sum', refs: [weights] }, PERCENT_FORMAT, 'total');
+  b.calc(TOTAL_WEIGHT, 1, { kind: 'sum', refs: [weights] }, WEIGHT_FORMAT, 'total');
   b.value(SCORE, 0, b.tr('kpi.vendorScore'), 'label');
   b.value(RANK, 0, b.tr('col.rank'), 'label');
   for (let v = 0; v < vendors; v++) {

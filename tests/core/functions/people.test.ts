@@ -226,18 +226,33 @@ describe('VENDOR_SCORE', () => {
     );
   });
 
-  it('rejects a weight above 1 with a hint to enter it as a percentage', () => {
-    expectError(
+  it('takes weights on any scale, since the total weight divides them out', () => {
+    // 1–5 importance: (4 × 1 + 5 × 5) / (1 + 5) = 29 / 6 ≈ 4.8333.
+    expect(
+      callFunction('VENDOR_SCORE', [
+        [[4], [5]],
+        [[1], [5]],
+      ]),
+    ).toBeCloseTo(29 / 6, 12);
+    // The 50/30/20 split of the first test as whole percentages, as 5:3:2 and as typed percent
+    // text: (4 × 50 + 3 × 30 + 5 × 20) / 100 = 390 / 100 = 3.9 every time.
+    for (const weights of [
+      [[50], [30], [20]],
+      [[5], [3], [2]],
+      [['50%'], ['30%'], ['20%']],
+    ])
+      expect(callFunction('VENDOR_SCORE', [[[4], [3], [5]], weights])).toBeCloseTo(3.9, 12);
+  });
+
+  it('rejects a negative weight, with no hint to enter it as a percentage', () => {
+    const error = expectError(
       callFunction('VENDOR_SCORE', [
         [[4], [3]],
-        [[20], [0.5]],
+        [[5], [-2]],
       ]),
       '#VALUE!',
-      'VENDOR_SCORE',
-      'weights',
-      '20%',
-      '0.2',
     );
+    expect(error.message).toBe('VENDOR_SCORE: weights (-2) cannot be negative');
   });
 
   it('rejects text and booleans in the data sets', () => {
