@@ -254,10 +254,23 @@ describe.skipIf(missing !== undefined)('built Sidebar.html in headless Chromium'
     await expect.poll(() => status.textContent()).toBe(`Kaava ${roi} lisätty soluun B5.`);
     expect(await inSheet('cell', 'B5')).toEqual({ formula: roi, numberFormat: '0.0%' });
 
+    // What a cell holds is shown as text, never as markup.
+    await inSheet('enter', 'B6', '<img src=x onerror="document.title=1">');
+    await inSheet('select', 'B6');
+    await page.getByRole('button', { name: 'Lisää SALES_ROI' }).click();
+    const markup = item.getByRole('group', {
+      name: 'Solussa B6 on jo ”<img src=x onerror="document.title=1">”. Korvataanko se?',
+    });
+    await markup.getByRole('button', { name: 'Peruuta' }).click();
+    expect(await item.locator('img').count()).toBe(0);
+    expect(await inSheet('cell', 'B6')).toEqual({
+      display: '<img src=x onerror="document.title=1">',
+    });
+
     // What the server received: the formula and its format, and the cell agreed to at the end.
     const requests = (await inSheet('requests')) as unknown[];
     expect(requests[0]).toEqual({ formula: roi, numberFormat: '0.0%' });
-    expect(requests.at(-1)).toEqual({
+    expect(requests.at(-2)).toEqual({
       formula: roi,
       numberFormat: '0.0%',
       expected: { sheet: 'Sheet1', address: 'B5', content: '456' },
