@@ -9,6 +9,7 @@ import {
   type FakeFailure,
   type FakeWorkbook,
 } from '../support/fake-excel';
+import { OfficeJsDeclarations } from '../support/office-js-declarations';
 
 const ROI = '=KPI.SALES_ROI(50000, 10000, 0.4)';
 const request: FormulaRequest = { formula: ROI, numberFormat: '0.0%' };
@@ -132,10 +133,13 @@ describe('insertFormulaIntoExcel', () => {
     await expect(insertFormulaIntoExcel(request)).rejects.toThrow('The sheet is protected.');
   });
 
-  it('uses only Office.js members of ExcelApi 1.1', async () => {
+  it('uses only declared Office.js members of ExcelApi 1.1, with values their types allow', async () => {
     const { contexts } = install(workbookWith('B4'));
     await insertFormulaIntoExcel(request);
-    const used = new Set(contexts[0]!.apiUses.map((use) => `${use.type}.${use.member}`));
+    const uses = contexts[0]!.apiUses;
+    const declarations = new OfficeJsDeclarations();
+    expect(uses.map((use) => declarations.useProblem(use)).filter(Boolean)).toEqual([]);
+    const used = new Set(uses.map((use) => `${use.type}.${use.member}`));
     expect([...used].sort()).toEqual([
       'Excel.Range.columnCount',
       'Excel.Range.columnIndex',
