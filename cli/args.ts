@@ -19,7 +19,7 @@ export type ParseResult =
   { ok: true; command: Command } | { ok: false; lang: Lang; message: string };
 
 /** The flags that take a value, and the option each one sets (`out` is the CLI's own). */
-const VALUE_FLAGS = {
+export const VALUE_FLAGS = {
   '--out': 'out',
   '--lang': 'lang',
   '--mode': 'mode',

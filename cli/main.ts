@@ -2,14 +2,16 @@
 import { resolve } from 'node:path';
 import { FUNCTIONS } from '../core/registry/index';
 import {
-  TEMPLATE_SHAPES,
+  TEMPLATE_OPTION_NAMES,
   buildPlan,
   listTemplates,
+  templateOptions,
   type TemplateId,
+  type TemplateOptionName,
   type TemplateOptionsInput,
 } from '../core/templates/index';
 import type { HostDefaults, Lang } from '../core/templates/options';
-import { parseArgs } from './args';
+import { VALUE_FLAGS, parseArgs } from './args';
 import { cliText } from './messages';
 import { writeWorkbookFile } from './output-file';
 import { planToXlsx } from './xlsx-writer';
@@ -46,12 +48,12 @@ function list(lang: Lang, io: CliIo): number {
 
 /** The flags given for options this template does not use (a scorecard has no periods). */
 function inapplicableFlags(templateId: TemplateId, options: TemplateOptionsInput): string[] {
-  const shape = TEMPLATE_SHAPES[templateId];
-  const flags: string[] = [];
-  if (shape.periods === undefined && options.periods !== undefined) flags.push('--periods');
-  if (shape.periods === undefined && options.startMonth !== undefined) flags.push('--start-month');
-  if (shape.rows === undefined && options.rows !== undefined) flags.push('--rows');
-  return flags;
+  const used: string[] = templateOptions(templateId);
+  return Object.entries(VALUE_FLAGS)
+    .filter(([, option]) => (TEMPLATE_OPTION_NAMES as readonly string[]).includes(option))
+    .filter(([, option]) => options[option as TemplateOptionName] !== undefined)
+    .filter(([, option]) => !used.includes(option))
+    .map(([flag]) => flag);
 }
 
 /** Runs the command line `argv` (without node and the script name). */

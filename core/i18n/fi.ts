@@ -8,7 +8,11 @@ export const fi: Record<MessageKey, string> = {
   'option.mode.functions': 'KPI-funktiot (lyhyemmät, lukijat tarvitsevat apuohjelman)',
   'option.periods': 'Jaksojen määrä',
   'option.startMonth': 'Ensimmäinen kuukausi',
-  'option.rows': 'Rivien määrä',
+  'option.rows': 'Rivit',
+  'option.rows.campaigns': 'Kampanjat',
+  'option.rows.reps': 'Myyjät',
+  'option.rows.answers': 'Kyselyvastauksia jaksossa',
+  'option.rows.vendors': 'Toimittajat',
   'option.currency': 'Valuutta',
   'option.example': 'Täytä esimerkkidatalla',
   'option.protect': 'Suojaa kaavasolut',
@@ -17,7 +21,7 @@ export const fi: Record<MessageKey, string> = {
   'error.lang': 'Kielen on oltava ”en” tai ”fi”, ei ”{value}”.',
   'error.mode': 'Kaavatavan on oltava ”portable” tai ”functions”, ei ”{value}”.',
   'error.periods': 'Jaksojen määrän on oltava kokonaisluku {min}–{max}, ei {value}.',
-  'error.rows': 'Rivien määrän on oltava kokonaisluku {min}–{max}, ei {value}.',
+  'error.rows': '{label}: anna kokonaisluku {min}–{max}, ei {value}.',
   'error.startMonth':
     'Ensimmäinen kuukausi kirjoitetaan muodossa VVVV-KK (esimerkiksi 2026-01), ei ”{value}”.',
   'error.currency':

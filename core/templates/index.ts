@@ -11,13 +11,26 @@ import {
   type TemplateId,
   type TemplateOptionsInput,
 } from './options';
-import type { PlanResult, PlanTarget, SheetPlan, TemplateInfo } from './plan';
+import type {
+  Calc,
+  PlanResult,
+  PlanTarget,
+  SheetPlan,
+  TemplateInfo,
+  TemplateOptionName,
+} from './plan';
+
+/** The registry functions a computation calls, its choices' included. */
+function callsOf(calc: Calc): string[] {
+  if (calc.kind === 'call') return [calc.fn];
+  return calc.kind === 'ifText' ? [...callsOf(calc.then), ...callsOf(calc.otherwise)] : [];
+}
 
 /** The registry functions a plan's formulas call, in order of first use. */
 export function functionsCalled(plan: SheetPlan): string[] {
   const names = new Set<string>();
   for (const row of plan.cells)
-    for (const cell of row) if (cell?.calc?.kind === 'call') names.add(cell.calc.fn);
+    for (const cell of row) if (cell?.calc) for (const fn of callsOf(cell.calc)) names.add(fn);
   return [...names];
 }
 
@@ -34,23 +47,52 @@ function functionsOfTemplate(id: TemplateId): string[] {
   return [...names];
 }
 
+/** Per template, whether its sheet shows money: read off its plans, like its functions. */
+const templateCurrency = new Map<TemplateId, boolean>();
+
+/** True when the currency changes the template's plan (a money format anywhere in it). */
+function usesCurrency(id: TemplateId): boolean {
+  let uses = templateCurrency.get(id);
+  if (uses === undefined) {
+    const [euro, dollar] = ['EUR', 'USD'].map((currency) => {
+      const built = buildPlan(id, { currency }, {}, { functionPrefix: '' });
+      return built.ok ? JSON.stringify({ ...built.plan, options: null }) : '';
+    });
+    uses = euro !== dollar;
+    templateCurrency.set(id, uses);
+  }
+  return uses;
+}
+
+/**
+ * The options template `id` uses beyond lang, mode, example and protect: the one fact the
+ * sidebar's form, the CLI's "does not apply" note and the gallery read.
+ */
+export function templateOptions(id: TemplateId): TemplateOptionName[] {
+  const shape = TEMPLATE_SHAPES[id];
+  const options: TemplateOptionName[] = [];
+  if (shape.periods !== undefined) options.push('periods', 'startMonth');
+  if (shape.rows !== undefined) options.push('rows');
+  if (usesCurrency(id)) options.push('currency');
+  return options;
+}
+
 /** The gallery: every template's name, purpose, KPIs, functions and applicable options, in `lang`. */
 export function listTemplates(lang: Lang): TemplateInfo[] {
   return TEMPLATE_IDS.map((id) => {
     const definition = TEMPLATES[id];
     const shape = TEMPLATE_SHAPES[id];
-    const options: TemplateInfo['options'] = [];
-    if (shape.periods !== undefined) options.push('periods', 'startMonth');
-    if (shape.rows !== undefined) options.push('rows');
     return {
       id,
       name: t(lang, definition.name),
       purpose: t(lang, definition.purpose),
       kpis: definition.kpis.map((key) => t(lang, key)),
       functions: functionsOfTemplate(id),
-      options,
+      options: templateOptions(id),
       ...(shape.periods !== undefined ? { defaultPeriods: shape.periods } : {}),
-      ...(shape.rows !== undefined ? { defaultRows: shape.rows } : {}),
+      ...(shape.rows !== undefined
+        ? { defaultRows: shape.rows.default, rowsLabel: t(lang, shape.rows.label) }
+        : {}),
     };
   });
 }

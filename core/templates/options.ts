@@ -1,6 +1,6 @@
 // Template options: their types, the template ids, defaults and validation with localized messages.
 import { shorten } from '../errors';
-import { t } from '../i18n/index';
+import { t, type MessageKey } from '../i18n/index';
 import type { OptionError } from './plan';
 
 /** Every template id, in the gallery's order (templates.md). */
@@ -57,27 +57,31 @@ export interface HostDefaults {
   startMonth?: string;
 }
 
-/** Which of periods / rows a template uses, and its default for each. */
+/**
+ * Which of periods / rows a template uses, its default for each, and what its rows are: the
+ * option is labelled after them ("Vendors", "Campaigns"), never "Number of rows".
+ */
 export interface TemplateShape {
   periods?: number;
-  rows?: number;
+  rows?: { default: number; label: MessageKey };
 }
 
 /**
  * The options each template uses beyond lang, mode, currency, example and protect.
- * `startMonth` applies exactly where `periods` does.
+ * `startMonth` applies exactly where `periods` does; whether `currency` applies is read off the
+ * template's plan (`templateOptions` in index.ts).
  */
 export const TEMPLATE_SHAPES: Record<TemplateId, TemplateShape> = {
   scorecard: {},
   roi: {},
   funnel: { periods: 12 },
-  email: { rows: 10 },
-  activity: { periods: 12, rows: 4 },
-  satisfaction: { periods: 12, rows: 8 },
+  email: { rows: { default: 10, label: 'option.rows.campaigns' } },
+  activity: { periods: 12, rows: { default: 4, label: 'option.rows.reps' } },
+  satisfaction: { periods: 12, rows: { default: 8, label: 'option.rows.answers' } },
   'unit-economics': {},
   'inhouse-vs-outsourced': {},
   'pricing-models': {},
-  'vendor-evaluation': { rows: 3 },
+  'vendor-evaluation': { rows: { default: 3, label: 'option.rows.vendors' } },
   renewals: { periods: 4 },
   dashboard: { periods: 12 },
 };
@@ -172,6 +176,12 @@ export function resolveOptions(
     });
   if (given('rows') && !wholeInRange(input.rows, ROWS_RANGE.min, ROWS_RANGE.max))
     refuse('rows', 'error.rows', {
+      label: t(
+        lang,
+        isTemplateId(templateId)
+          ? (TEMPLATE_SHAPES[templateId].rows?.label ?? 'option.rows')
+          : 'option.rows',
+      ),
       value: echo(input.rows),
       min: ROWS_RANGE.min,
       max: ROWS_RANGE.max,
@@ -198,7 +208,7 @@ export function resolveOptions(
       startMonth:
         (input.startMonth as string | undefined) ??
         (isMonth(host.startMonth) ? host.startMonth : FALLBACK_START_MONTH),
-      rows: (input.rows as number | undefined) ?? shape.rows ?? ROWS_RANGE.default,
+      rows: (input.rows as number | undefined) ?? shape.rows?.default ?? ROWS_RANGE.default,
       currency: (
         (input.currency as string | undefined) ??
         host.currency ??

@@ -205,12 +205,18 @@ export interface TemplateInfo {
   kpis: string[];
   /** The registry functions the template's formulas call. */
   functions: string[];
-  /** The options that change this template (lang, mode, currency, example and protect always apply). */
-  options: ('periods' | 'startMonth' | 'rows')[];
+  /** The options that change this template (lang, mode, example and protect always apply). */
+  options: TemplateOptionName[];
   /** This template's defaults for `periods` and `rows` where they apply. */
   defaultPeriods?: number;
   defaultRows?: number;
+  /** What `rows` counts, as the option's label ("Vendors"), where it applies. */
+  rowsLabel?: string;
 }
+
+/** The options only some templates use; the others apply to every template. */
+export const TEMPLATE_OPTION_NAMES = ['periods', 'startMonth', 'rows', 'currency'] as const;
+export type TemplateOptionName = (typeof TEMPLATE_OPTION_NAMES)[number];
 
 /** The status identifiers KPI_STATUS returns; the same in every language. */
 export { STATUS_TEXTS } from '../functions/status-texts';

@@ -169,7 +169,7 @@ export function renderOptionsForm(
       textField(
         fid('rows'),
         'rows',
-        t(lang, 'option.rows'),
+        info.rowsLabel ?? '',
         form.rows,
         range(ROWS_RANGE),
         errors.rows,
@@ -180,18 +180,20 @@ export function renderOptionsForm(
           inputmode: 'numeric',
         },
       ),
-    select(
-      fid('currencyChoice'),
-      'currencyChoice',
-      t(lang, 'option.currency'),
-      form.currencyChoice,
-      [
-        ...COMMON_CURRENCIES.map((code) => [code, currencyName(code, lang)] as const),
-        [OTHER_CURRENCY, uiText(lang, 'options.currencyOther')],
-      ],
-      form.currencyChoice === OTHER_CURRENCY ? undefined : errors.currency,
-    ),
-    form.currencyChoice === OTHER_CURRENCY &&
+    info.options.includes('currency') &&
+      select(
+        fid('currencyChoice'),
+        'currencyChoice',
+        t(lang, 'option.currency'),
+        form.currencyChoice,
+        [
+          ...COMMON_CURRENCIES.map((code) => [code, currencyName(code, lang)] as const),
+          [OTHER_CURRENCY, uiText(lang, 'options.currencyOther')],
+        ],
+        form.currencyChoice === OTHER_CURRENCY ? undefined : errors.currency,
+      ),
+    info.options.includes('currency') &&
+      form.currencyChoice === OTHER_CURRENCY &&
       textField(
         fid('currency'),
         'currencyOther',

@@ -106,12 +106,15 @@ export function checkForm(info: TemplateInfo, form: FormValues, uiLang: Lang): F
   const options: TemplateOptionsInput = {
     lang: form.lang,
     mode: form.mode,
-    currency: (form.currencyChoice === OTHER_CURRENCY ? form.currencyOther : form.currencyChoice)
-      .trim()
-      .toUpperCase(),
     example: form.example,
     protect: form.protect,
   };
+  if (info.options.includes('currency'))
+    options.currency = (
+      form.currencyChoice === OTHER_CURRENCY ? form.currencyOther : form.currencyChoice
+    )
+      .trim()
+      .toUpperCase();
   const texts: Partial<Record<'periods' | 'startMonth' | 'rows', string>> = {};
   if (info.options.includes('periods')) texts.periods = form.periods.trim();
   if (info.options.includes('startMonth')) texts.startMonth = form.startMonth.trim();

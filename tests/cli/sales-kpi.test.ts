@@ -75,6 +75,11 @@ describe('sales-kpi', () => {
       '5',
     ]);
     expect(funnel.stderr).toBe('');
+    // A funnel counts leads, not money; the ROI calculator is all money.
+    const moneyless = run(['export', 'funnel', '--out', join(dir, 'f.xlsx'), '--currency', 'USD']);
+    expect(moneyless.stderr).toContain('--currency does not apply to template "funnel"');
+    const roi = run(['export', 'roi', '--out', join(dir, 'roi.xlsx'), '--currency', 'USD']);
+    expect(roi.stderr).toBe('');
   });
 
   it('stops quietly when the reader closes the pipe early (sales-kpi list | head -1)', () => {

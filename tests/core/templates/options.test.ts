@@ -1,11 +1,12 @@
 // Option defaults and refusals: unknown template, unknown option, out-of-range values, in both languages.
 import { describe, expect, it } from 'vitest';
-import { buildPlan, listTemplates } from '../../../core/templates/index';
+import { buildPlan, listTemplates, templateOptions } from '../../../core/templates/index';
 import {
   FALLBACK_START_MONTH,
   TEMPLATE_IDS,
   monthOf,
   resolveOptions,
+  type TemplateId,
 } from '../../../core/templates/options';
 
 const TARGET = { functionPrefix: 'KPI.' };
@@ -135,7 +136,58 @@ describe('listTemplates', () => {
     const funnel = listTemplates('en').find((t) => t.id === 'funnel')!;
     expect(funnel.options).toEqual(['periods', 'startMonth']);
     expect(funnel.defaultPeriods).toBe(12);
-    expect(listTemplates('en').find((t) => t.id === 'roi')!.options).toEqual([]);
+    expect(listTemplates('en').find((t) => t.id === 'roi')!.options).toEqual(['currency']);
     expect(listTemplates('fi')[0]!.name).toBe('Ulkoistetun myynnin tuloskortti');
+  });
+
+  // By templates.md: these hold money (costs, revenue, CAC…); the others count leads, emails,
+  // activities, survey answers and vendor scores only.
+  const WITH_MONEY: readonly TemplateId[] = [
+    'scorecard',
+    'roi',
+    'unit-economics',
+    'inhouse-vs-outsourced',
+    'pricing-models',
+    'renewals',
+    'dashboard',
+  ];
+
+  it.each(TEMPLATE_IDS)('%s offers the currency exactly when its sheet shows money', (id) => {
+    const offered = listTemplates('en')
+      .find((t) => t.id === id)!
+      .options.includes('currency');
+    expect(offered).toBe(WITH_MONEY.includes(id));
+    expect(templateOptions(id)).toEqual(listTemplates('fi').find((t) => t.id === id)!.options);
+    // Independently of how the fact is found: a pound sign appears only where money does.
+    const built = buildPlan(id, { currency: 'GBP' }, {}, TARGET);
+    const formats = built.ok ? built.plan.cells.flat().map((c) => c?.format ?? '') : [];
+    expect(formats.some((f) => f.includes('£'))).toBe(offered);
+  });
+
+  it('names the rows option after what the rows are, in both languages', () => {
+    const labels = (lang: 'en' | 'fi') =>
+      Object.fromEntries(
+        listTemplates(lang).flatMap((t) => (t.rowsLabel ? [[t.id, t.rowsLabel]] : [])),
+      );
+    expect(labels('en')).toEqual({
+      email: 'Campaigns',
+      activity: 'Sales reps',
+      satisfaction: 'Survey answers per period',
+      'vendor-evaluation': 'Vendors',
+    });
+    expect(labels('fi')).toEqual({
+      email: 'Kampanjat',
+      activity: 'Myyjät',
+      satisfaction: 'Kyselyvastauksia jaksossa',
+      'vendor-evaluation': 'Toimittajat',
+    });
+    // Three vendors by default: the columns the rows option sets are vendors.
+    const vendors = buildPlan('vendor-evaluation', { rows: 5 }, {}, TARGET);
+    const header = vendors.ok ? vendors.plan.cells[4]!.map((c) => c?.value) : [];
+    expect(header.filter((v) => typeof v === 'string' && v.startsWith('Vendor '))).toHaveLength(5);
+    const refused = resolveOptions('vendor-evaluation', { rows: 60, lang: 'fi' });
+    expect(!refused.ok && refused.errors[0]!.message).toBe(
+      'Toimittajat: anna kokonaisluku 1–50, ei 60.',
+    );
   });
 });

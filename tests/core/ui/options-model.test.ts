@@ -33,16 +33,14 @@ describe('checkForm', () => {
     updateForm(form, 'currencyChoice', 'other', false);
     updateForm(form, 'currencyOther', ' nzd ', false);
     updateForm(form, 'example', '', false);
+    // Campaign emails hold no money: the currency is not sent.
     expect(checkForm(info('email'), form, 'en')).toEqual({
       ok: true,
-      options: {
-        lang: 'en',
-        mode: 'portable',
-        currency: 'NZD',
-        example: false,
-        protect: true,
-        rows: 25,
-      },
+      options: { lang: 'en', mode: 'portable', example: false, protect: true, rows: 25 },
+    });
+    expect(checkForm(info('roi'), form, 'en')).toEqual({
+      ok: true,
+      options: { lang: 'en', mode: 'portable', currency: 'NZD', example: false, protect: true },
     });
   });
 
