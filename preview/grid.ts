@@ -22,6 +22,15 @@ const MOVES: Record<string, CellPosition> = {
   ArrowRight: { row: 0, col: 1 },
 };
 
+/**
+ * Sets a width through the style property: a style="…" attribute is inline CSS, which the
+ * dev server's Content-Security-Policy refuses.
+ */
+function withWidth<T extends HTMLElement>(element: T, pixels: number): T {
+  element.style.width = `${pixels}px`;
+  return element;
+}
+
 function applyStyle(td: HTMLElement, style: CellStyle, value: EngineValue): void {
   td.style.fontWeight = style.bold ? 'bold' : '';
   td.style.fontStyle = style.italic ? 'italic' : '';
@@ -75,8 +84,8 @@ export class SheetGrid {
     const colgroup = h(
       'colgroup',
       {},
-      h('col', { style: `width:${ROW_HEADER_WIDTH}px` }),
-      ...columns.map((col) => h('col', { style: `width:${columnWidth(sheet, col)}px` })),
+      withWidth(h('col'), ROW_HEADER_WIDTH),
+      ...columns.map((col) => withWidth(h('col'), columnWidth(sheet, col))),
     );
     const head = h(
       'thead',
@@ -114,12 +123,9 @@ export class SheetGrid {
     }
     // A fixed-layout table takes its column widths only when its own width is their sum.
     const width = ROW_HEADER_WIDTH + columns.reduce((sum, col) => sum + columnWidth(sheet, col), 0);
-    return h(
-      'table',
-      { role: 'grid', 'aria-label': sheet.name, class: 'grid', style: `width:${width}px` },
-      colgroup,
-      head,
-      body,
+    return withWidth(
+      h('table', { role: 'grid', 'aria-label': sheet.name, class: 'grid' }, colgroup, head, body),
+      width,
     );
   }
 

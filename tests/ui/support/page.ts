@@ -1,6 +1,6 @@
 // What the browser tests share: the built pages, axe-core runs, screenshots, and the Excel and Sheets stand-in bundles.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT } from '../../../scripts/build/options';
@@ -24,8 +24,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** axe-core's violations on the page as it is now, as "rule: target" lines (empty when none). */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated, not added as an inline <script>: the served pages' CSP refuses inline scripts.
   if (!(await page.evaluate(() => 'axe' in window)))
-    await page.addScriptTag({ path: resolve(ROOT, 'node_modules/axe-core/axe.min.js') });
+    await page.evaluate(readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
     const { violations } = await axe.run(document);
