@@ -7,6 +7,7 @@ import { buildIcons } from './build/icons';
 import { buildManifest } from './build/manifest';
 import { ROOT, parseBuildArgs, type BuildStep } from './build/options';
 import { buildPreview } from './build/preview';
+import { pruneOutDir } from './build/prune';
 import { buildSheets } from './build/sheets';
 import { buildSidebar } from './build/sidebar';
 import { buildSupportPage } from './build/support-page';
@@ -42,6 +43,10 @@ async function main(): Promise<void> {
     ),
   );
   const files = written.flat().sort();
+  // dist/ keeps only this build's outputs, as if it had started empty.
+  const stale = await pruneOutDir(options.outDir, files);
+  for (const file of stale)
+    console.log(`  removed ${relative(ROOT, file)} (no build step writes it)`);
   for (const file of files) {
     const { size } = await stat(file);
     console.log(`  ${relative(ROOT, file).padEnd(36)} ${kilobytes(size).padStart(9)}`);
