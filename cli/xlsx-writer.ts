@@ -4,7 +4,6 @@ import { isKpiError } from '../core/errors';
 import { parseRange, rangeRef } from '../core/templates/a1';
 import { evaluatePlan, type ComputedValue } from '../core/templates/evaluate';
 import type {
-  ChartPlan,
   ConditionalFormatPlan,
   PlanCell,
   SheetPlan,
@@ -12,7 +11,7 @@ import type {
 } from '../core/templates/plan';
 import { uniqueSheetName } from '../core/templates/sheet-name';
 import { STATUS_STYLES, styleOf, type CellStyle } from '../core/templates/theme';
-import { cliText } from './messages';
+import { addPlanCharts } from './xlsx-charts';
 
 /** Excel refuses (and "repairs" away) validation prompts and error texts longer than this. */
 const MAX_VALIDATION_TEXT = 255;
@@ -179,36 +178,10 @@ function addConditionalFormats(
 }
 
 /**
- * ExcelJS cannot write charts, so each chart is described where it would go: a short visible
- * line in its (empty) anchor cell and, in that cell's note, what to select and which chart to
- * insert. Honest rather than a fake picture.
- */
-function describeCharts(sheet: ExcelJS.Worksheet, plan: SheetPlan): void {
-  const lang = plan.options.lang;
-  const typeName = (type: ChartPlan['type']) =>
-    cliText(lang, type === 'line' ? 'chartLine' : type === 'column' ? 'chartColumn' : 'chartBar');
-  for (const chart of plan.charts) {
-    const description = cliText(lang, 'chartNote', {
-      title: chart.title,
-      type: typeName(chart.type),
-      categories: chart.categories,
-      series: chart.series.map((s) => `${s.name} ${s.values}`).join(', '),
-    });
-    const unprotect = plan.protection.enabled ? cliText(lang, 'chartUnprotect') : '';
-    const cell = sheet.getCell(chart.anchor);
-    if (cell.value === null) {
-      cell.value = cliText(lang, 'chartPlaceholder', { title: chart.title });
-      if (Object.keys(cell.style).length === 0) cell.style = excelStyle({ role: 'note' }, false);
-    }
-    const existing = typeof cell.note === 'string' && cell.note !== '' ? `${cell.note}\n\n` : '';
-    cell.note = existing + description + unprotect;
-  }
-}
-
-/**
  * Adds the plan as a new sheet of `workbook` (named "Name (2)" if the name is taken) and
  * returns it. Formula cells carry their results computed by the core, so programs that show
- * cached values (previews, viewers) show the right numbers.
+ * cached values (previews, viewers) show the right numbers. ExcelJS cannot write charts: they are
+ * added to the written package by `addPlanCharts` (cli/xlsx-charts.ts), as `planToXlsx` does.
  */
 export async function addPlanSheet(
   workbook: ExcelJS.Workbook,
@@ -227,7 +200,6 @@ export async function addPlanSheet(
   for (const merge of plan.merges) sheet.mergeCells(merge);
   addValidations(sheet, plan.validations);
   addConditionalFormats(sheet, plan.conditionalFormats);
-  describeCharts(sheet, plan);
   if (plan.protection.enabled) {
     // No password (spec): the lock prevents accidents, not access.
     await sheet.protect('', { formatColumns: true, formatRows: true });
@@ -239,6 +211,7 @@ export async function addPlanSheet(
 export async function planToXlsx(plan: SheetPlan): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'sales-kpi';
-  await addPlanSheet(workbook, plan);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const sheet = await addPlanSheet(workbook, plan);
+  const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+  return addPlanCharts(xlsx, [{ sheetName: sheet.name, plan }]);
 }

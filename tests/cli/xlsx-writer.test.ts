@@ -1,12 +1,13 @@
 // The .xlsx writer on a small hand-made plan: every aspect of the plan arrives in the file.
 import ExcelJS from 'exceljs';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPlanSheet, planToXlsx } from '../../cli/xlsx-writer';
 import type { Calc, PlanCell, SheetPlan } from '../../core/templates/plan';
 import { readCells } from './workbook-cells';
+import { XlsxPackage } from './xlsx-package-charts';
 
 const input = (value?: number): PlanCell => ({ value, input: true, role: 'body', format: '#,##0' });
 const conversion = (row: number): PlanCell => {
@@ -192,17 +193,27 @@ describe('planToXlsx', () => {
     expect(sheet.getCell('D3').protection?.locked).not.toBe(false);
   });
 
-  it('writes notes, and describes each chart in a note because ExcelJS cannot draw charts', () => {
+  it('writes notes, and the chart as a chart part rather than a note', async () => {
     const { sheet } = read;
     expect(noteText(sheet.getCell('D3').note)).toBe('Converted / leads');
-    const chartNote = noteText(sheet.getCell('G2').note);
-    expect(chartNote).toContain('Chart "Conversion" (line)');
-    expect(chartNote).toContain('A3:A5');
-    expect(chartNote).toContain('Conversion D3:D5');
-    expect(chartNote).toContain('unprotect it first');
-    expect(read.cells.get('G2')?.value).toBe(
-      'Chart "Conversion" goes here: see the note in this cell.',
-    );
+    expect(sheet.getCell('G2').note).toBeUndefined();
+    expect(read.cells.has('G2')).toBe(false);
+    const { charts } = await (await XlsxPackage.open(readFileSync(file))).charts('Test plan');
+    expect(charts).toHaveLength(1);
+    const [chart] = charts;
+    expect(chart).toMatchObject({ type: 'line', title: 'Conversion', from: { col: 6, row: 1 } });
+    expect(chart!.valueAxisFormat).toEqual({ code: '0.0%', sourceLinked: '0' });
+    // D3 = 120/400; D4 is blank ("") and D5 an error: neither is a point of the line.
+    expect(chart!.series).toMatchObject([
+      {
+        name: 'Conversion',
+        categories: "'Test plan'!$A$3:$A$5",
+        values: "'Test plan'!$D$3:$D$5",
+        valuesFormat: '0.0%',
+        pointCount: 3,
+      },
+    ]);
+    expect([...chart!.series[0]!.cached]).toEqual([[0, 0.3]]);
   });
 });
 

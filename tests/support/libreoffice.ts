@@ -1,17 +1,22 @@
-// Recalculates .xlsx files in headless LibreOffice, to check cached results against a real engine.
+// Recalculates .xlsx files in headless LibreOffice (to check cached results against a real engine), or turns them into PDF.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, join } from 'node:path';
+import { basename, delimiter, extname, join } from 'node:path';
 
-/** The `soffice` executable on the PATH, or null when LibreOffice is not installed. */
-export function findSoffice(): string | null {
+/** The executable `name` on the PATH, or null when it is not installed. */
+export function findExecutable(name: string): string | null {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     if (dir === '') continue;
-    const candidate = join(dir, 'soffice');
+    const candidate = join(dir, name);
     if (existsSync(candidate)) return candidate;
   }
   return null;
+}
+
+/** The `soffice` executable on the PATH, or null when LibreOffice is not installed. */
+export function findSoffice(): string | null {
+  return findExecutable('soffice');
 }
 
 // LibreOffice keeps an .xlsx file's cached results unless told to recalculate on load;
@@ -35,10 +40,24 @@ function freshProfile(): string {
  * saves it as .xlsx in `outDir`; returns the recalculated copies' paths in the input order.
  * Rejects with LibreOffice's output when it fails or leaves a copy unwritten.
  */
-export async function recalculateInLibreOffice(
+export function recalculateInLibreOffice(
   soffice: string,
   files: readonly string[],
   outDir: string,
+  timeoutMs = 90_000,
+): Promise<string[]> {
+  return convertInLibreOffice(soffice, files, outDir, 'xlsx', timeoutMs);
+}
+
+/**
+ * Like `recalculateInLibreOffice`, saving each recalculated file in `format` ("pdf" prints
+ * every sheet as LibreOffice would); the copies keep the files' names with that extension.
+ */
+export async function convertInLibreOffice(
+  soffice: string,
+  files: readonly string[],
+  outDir: string,
+  format: 'xlsx' | 'pdf',
   timeoutMs = 90_000,
 ): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
@@ -48,7 +67,7 @@ export async function recalculateInLibreOffice(
     '--norestore',
     `-env:UserInstallation=file://${profile}`,
     '--convert-to',
-    'xlsx',
+    format,
     '--outdir',
     outDir,
     ...files,
@@ -67,7 +86,7 @@ export async function recalculateInLibreOffice(
       else reject(new Error(`soffice exited with ${code}:\n${text}`));
     });
   });
-  const copies = files.map((file) => join(outDir, basename(file)));
+  const copies = files.map((file) => join(outDir, `${basename(file, extname(file))}.${format}`));
   const missing = copies.filter((copy) => !existsSync(copy));
   if (missing.length > 0) {
     throw new Error(`soffice did not write ${missing.join(', ')}:\n${output}`);
