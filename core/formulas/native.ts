@@ -14,9 +14,13 @@ export function literal(value: number | boolean): string {
   return String(value);
 }
 
-/** An optional argument: its reference with a blank read as the default, or the default itself. */
+/**
+ * An optional argument: its reference with a blank read as the default, or the default itself.
+ * A bracketed expression (a yes/no cell compared with its "yes") is never blank, so it stays as is.
+ */
 export function withDefault(ref: string | undefined, fallback: number | boolean): string {
-  return ref === undefined ? literal(fallback) : `IF(${ref}="",${literal(fallback)},${ref})`;
+  if (ref === undefined) return literal(fallback);
+  return ref.startsWith('(') ? ref : `IF(${ref}="",${literal(fallback)},${ref})`;
 }
 
 /**

@@ -58,6 +58,10 @@ export const en = {
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.even': 'Even',
+  // KPI_STATUS's identifiers as a sheet shows them; English shows the identifiers themselves.
+  'status.onTrack': 'On track',
+  'status.atRisk': 'At risk',
+  'status.offTrack': 'Off track',
   'common.benchmarkDisclaimer':
     'References are published figures for orientation, not targets: definitions differ between studies. Edit them freely.',
   'common.attainmentNote':
@@ -209,11 +213,12 @@ export const en = {
   'bench.cacPayback.value': '12 months or less',
   'bench.cacPayback.source': 'David Skok, “SaaS Metrics 2.0” (forEntrepreneurs)',
   'bench.goalAttainment.value': '134% ($2.35M against a $1.75M goal)',
-  'bench.goalAttainment.source': 'Pharmaceutical case, seed 004',
+  'bench.goalAttainment.source':
+    'Convergys, “Increasing the Reach and Performance of B2B Inside Sales” (white paper), pharmaceutical company case',
   'bench.mailchimp.source':
     'Mailchimp Email Marketing Benchmarks, 2019 edition (all industries): open rate about 21%, click rate about 2.6%',
   'bench.renewal.source':
-    'Convergys contract renewal case study (seed 004): inside-sales renewal rate 75%, up from 30%; cost of sales in the low single digits',
+    'Convergys, “Increasing the Reach and Performance of B2B Inside Sales” (white paper), contract renewals case study: inside-sales renewal rate 75%, up from 30%; cost of sales in the low single digits',
   'bench.costOfSales.value': 'Low single-digit %',
 
   // Templates.

@@ -57,6 +57,9 @@ export const fi: Record<MessageKey, string> = {
   'common.yes': 'Kyllä',
   'common.no': 'Ei',
   'common.even': 'Tasan',
+  'status.onTrack': 'Tavoitteessa',
+  'status.atRisk': 'Vaarassa',
+  'status.offTrack': 'Jäljessä',
   'common.benchmarkDisclaimer':
     'Vertailuluvut ovat julkaistuja suuntaa antavia lukuja, eivät tavoitteita: tutkimusten määritelmät eroavat. Voit muuttaa niitä vapaasti.',
   'common.attainmentNote':
@@ -205,11 +208,12 @@ export const fi: Record<MessageKey, string> = {
   'bench.cacPayback.value': 'Enintään 12 kuukautta',
   'bench.cacPayback.source': 'David Skok, ”SaaS Metrics 2.0” (forEntrepreneurs)',
   'bench.goalAttainment.value': '134 % (2,35 M$ 1,75 M$:n tavoitetta vastaan)',
-  'bench.goalAttainment.source': 'Lääkeyrityksen tapaus, lähdeaineisto 004',
+  'bench.goalAttainment.source':
+    'Convergys, ”Increasing the Reach and Performance of B2B Inside Sales” (white paper -julkaisu), lääkeyrityksen tapaus',
   'bench.mailchimp.source':
     'Mailchimp Email Marketing Benchmarks, vuoden 2019 painos (kaikki toimialat): avausprosentti noin 21 %, klikkausprosentti noin 2,6 %',
   'bench.renewal.source':
-    'Convergysin sopimusten uusimista koskeva tapaustutkimus (lähdeaineisto 004): sisämyynnin uusimisaste 75 %, aiemmin 30 %; myynnin kustannusosuus muutaman prosentin luokkaa',
+    'Convergys, ”Increasing the Reach and Performance of B2B Inside Sales” (white paper -julkaisu), sopimusten uusimisen tapaustutkimus: sisämyynnin uusimisaste 75 %, aiemmin 30 %; myynnin kustannusosuus muutaman prosentin luokkaa',
   'bench.costOfSales.value': 'Muutama prosentti',
 
   'scorecard.name': 'Ulkoistetun myynnin tuloskortti',

@@ -2,6 +2,7 @@
 import { KIND_DOMAINS, displayBounds, type ParamKind } from '../args/kinds';
 import { t, type MessageKey } from '../i18n/index';
 import { moneyFormat } from '../i18n/number-format';
+import { getFunction } from '../registry/index';
 import { cellRef, rangeRef } from './a1';
 import { renderFormula, type FormulaStyle } from './formulas';
 import type { TemplateId, TemplateOptions } from './options';
@@ -13,6 +14,7 @@ import {
   type ConditionalFormatPlan,
   type PlanCell,
   type SheetPlan,
+  type StatusLabels,
   type StyleRole,
   type ValidationPlan,
 } from './plan';
@@ -112,6 +114,34 @@ export class SheetBuilder {
     return t(this.options.lang, key, params);
   }
 
+  /** KPI_STATUS's identifiers as this sheet shows them, in its language. */
+  get statusLabels(): StatusLabels {
+    return {
+      onTrack: this.tr('status.onTrack'),
+      atRisk: this.tr('status.atRisk'),
+      offTrack: this.tr('status.offTrack'),
+    };
+  }
+
+  /**
+   * `calc` with every status call showing this sheet's texts; unchanged where they are the
+   * identifiers themselves (English), so those formulas stay plain calls.
+   */
+  private localized(calc: Calc): Calc {
+    if (calc.kind === 'ifText')
+      return {
+        ...calc,
+        then: this.localized(calc.then),
+        otherwise: this.localized(calc.otherwise),
+      };
+    if (calc.kind !== 'call' || getFunction(calc.fn)?.result !== 'status') return calc;
+    const labels = this.statusLabels;
+    const same = (Object.keys(STATUS_TEXTS) as (keyof StatusLabels)[]).every(
+      (key) => labels[key] === STATUS_TEXTS[key],
+    );
+    return same ? calc : { ...calc, statusLabels: labels };
+  }
+
   /** The money format of the chosen currency. */
   get money(): string {
     return moneyFormat(this.options.lang, this.options.currency);
@@ -144,7 +174,14 @@ export class SheetBuilder {
     role: StyleRole = 'result',
     note?: string,
   ): void {
-    this.put(row, col, { formula: renderFormula(calc, this.ctx.style), calc, format, role, note });
+    const shown = this.localized(calc);
+    this.put(row, col, {
+      formula: renderFormula(shown, this.ctx.style),
+      calc: shown,
+      format,
+      role,
+      note,
+    });
   }
 
   /**
@@ -237,12 +274,13 @@ export class SheetBuilder {
     if (row1 !== row2 || col1 !== col2) this.merges.push(rangeRef(row1, col1, row2, col2));
   }
 
-  /** Colours On track / At risk / Off track in the range. */
+  /** Colours On track / At risk / Off track in the range, as the sheet's language shows them. */
   statusColours(range: string): void {
+    const labels = this.statusLabels;
     this.conditionalFormats.push(
-      { range, equals: STATUS_TEXTS.onTrack, role: 'good' },
-      { range, equals: STATUS_TEXTS.atRisk, role: 'neutral' },
-      { range, equals: STATUS_TEXTS.offTrack, role: 'bad' },
+      { range, equals: labels.onTrack, role: 'good' },
+      { range, equals: labels.atRisk, role: 'neutral' },
+      { range, equals: labels.offTrack, role: 'bad' },
     );
   }
 

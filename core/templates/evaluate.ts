@@ -2,7 +2,7 @@
 import { KpiError, isKpiError } from '../errors';
 import { callFunction } from '../registry/index';
 import { parseCell, parseRange } from './a1';
-import type { Calc, CellValue, SheetPlan } from './plan';
+import { STATUS_TEXTS, type Calc, type CallArgument, type CellValue, type SheetPlan } from './plan';
 
 /** A computed cell: a value, an error value, or null for an empty cell. */
 export type ComputedValue = CellValue | KpiError | null;
@@ -11,6 +11,14 @@ type Raw = ComputedValue;
 
 const isNumber = (v: Raw): v is number => typeof v === 'number';
 const isFilled = (v: Raw) => v !== null && v !== '';
+/** Whether a cell holds `text`, as a spreadsheet's = compares text: ignoring case. */
+const holdsText = (v: Raw, text: string) =>
+  typeof v === 'string' && v.toLowerCase() === text.toLowerCase();
+
+/** KPI_STATUS's identifiers, by the text they stand for. */
+const STATUS_KEY_OF = new Map<string, keyof typeof STATUS_TEXTS>(
+  Object.entries(STATUS_TEXTS).map(([key, id]) => [id, key as keyof typeof STATUS_TEXTS]),
+);
 
 /**
  * The value of every cell of the plan, same shape as `plan.cells`: literals as written, formula
@@ -45,17 +53,32 @@ export function evaluatePlan(plan: SheetPlan): ComputedValue[][] {
   const flat = (refs: readonly string[]) => refs.flatMap((ref) => rangeValues(ref).flat());
   const firstError = (values: readonly Raw[]) => values.find(isKpiError) as KpiError | undefined;
 
+  /** An argument's value: a cell, a range's values, a literal, or a flag read from a yes/no cell. */
+  const argumentValue = (arg: CallArgument): Raw | Raw[][] | undefined => {
+    if (typeof arg === 'object') {
+      const value = cellValue(arg.ref);
+      return isKpiError(value) ? value : !holdsText(value, arg.isNot);
+    }
+    if (typeof arg !== 'string') return arg;
+    return arg.includes(':') ? rangeValues(arg) : cellValue(arg);
+  };
+
   function compute(calc: Calc): Raw {
     switch (calc.kind) {
       case 'call': {
         if (calc.guard !== undefined && !flat([calc.guard]).some(isNumber)) return '';
-        const args = calc.args.map((arg) =>
-          typeof arg !== 'string' ? arg : arg.includes(':') ? rangeValues(arg) : cellValue(arg),
-        );
+        const args = calc.args.map(argumentValue);
         const error = firstError(args.flatMap((a) => (Array.isArray(a) ? a.flat() : [a as Raw])));
         if (error) return error;
-        const result = callFunction(calc.fn, args);
-        return Array.isArray(result) ? (result[0]?.[0] ?? null) : result;
+        const called = callFunction(calc.fn, args);
+        const result = Array.isArray(called) ? (called[0]?.[0] ?? null) : called;
+        const status = typeof result === 'string' ? STATUS_KEY_OF.get(result) : undefined;
+        return calc.statusLabels && status ? calc.statusLabels[status] : result;
+      }
+      case 'ifText': {
+        const value = cellValue(calc.ref);
+        if (isKpiError(value)) return value;
+        return compute(holdsText(value, calc.equals) ? calc.then : calc.otherwise);
       }
       case 'sum': {
         const values = flat(calc.refs);

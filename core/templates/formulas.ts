@@ -3,7 +3,7 @@ import { literal } from '../formulas/native';
 import { getFunction } from '../registry/index';
 import type { FunctionSpec } from '../registry/types';
 import type { FormulaMode } from './options';
-import type { Calc } from './plan';
+import { STATUS_TEXTS, type Calc, type CallArgument, type StatusLabels } from './plan';
 
 /** How formulas are written: the mode, and the KPI function prefix for functions mode. */
 export interface FormulaStyle {
@@ -17,9 +17,18 @@ export function textLiteral(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** A reference as is; a number or boolean in the registry's literal form (TRUE() works in every engine). */
-function argument(value: string | number | boolean): string {
+/**
+ * A reference as is; a number or boolean in the registry's literal form (TRUE() works in every
+ * engine); a flag read from a yes/no cell as the comparison `J5<>"Yes"`.
+ */
+function argument(value: Exclude<CallArgument, undefined>): string {
+  if (typeof value === 'object') return `${value.ref}<>${textLiteral(value.isNot)}`;
   return typeof value === 'string' ? value : literal(value);
+}
+
+/** An argument as a native formula reads it in place of a reference: a comparison in brackets. */
+function nativeArgument(value: Exclude<CallArgument, undefined>): string {
+  return typeof value === 'object' ? `(${argument(value)})` : argument(value);
 }
 
 function registryEntry(name: string): FunctionSpec {
@@ -30,21 +39,53 @@ function registryEntry(name: string): FunctionSpec {
 }
 
 /** The arguments written out; an omitted optional argument before a given one takes its default. */
-function callArguments(
-  spec: FunctionSpec,
-  args: readonly (string | number | boolean | undefined)[],
-): string[] {
+function callArguments(spec: FunctionSpec, args: readonly CallArgument[]): string[] {
   let last = args.length - 1;
   while (last >= 0 && args[last] === undefined) last--;
   return args.slice(0, last + 1).map((arg, i) => argument(arg ?? spec.params[i]?.default ?? ''));
 }
 
+const STATUS_KEYS = Object.keys(STATUS_TEXTS) as (keyof typeof STATUS_TEXTS)[];
+
+/**
+ * A native status formula showing the sheet's texts: it writes each identifier as a text
+ * literal, which the sheet's own text replaces (a native formula without them is a bug).
+ */
+function nativeWithLabels(expr: string, labels: StatusLabels): string {
+  return STATUS_KEYS.reduce((formula, key) => {
+    const id = textLiteral(STATUS_TEXTS[key]);
+    if (!formula.includes(id)) throw new Error(`Native status formula lacks ${id}: ${expr}`);
+    return formula.split(id).join(textLiteral(labels[key]));
+  }, expr);
+}
+
+/**
+ * A KPI function call whose identifiers are shown in the sheet's language. SUBSTITUTE maps
+ * them with one evaluation of the call (an IF per identifier would call the function three
+ * times), passes "" and error values through, and works in Excel, Sheets, LibreOffice and
+ * HyperFormula alike.
+ */
+function callWithLabels(call: string, labels: StatusLabels): string {
+  return STATUS_KEYS.reduce(
+    (inner, key) =>
+      `SUBSTITUTE(${inner},${textLiteral(STATUS_TEXTS[key])},${textLiteral(labels[key])})`,
+    call,
+  );
+}
+
 function renderCall(calc: Extract<Calc, { kind: 'call' }>, style: FormulaStyle): string {
   const spec = registryEntry(calc.fn);
-  const expr =
-    style.mode === 'portable'
-      ? spec.native(calc.args.map((a) => (a === undefined ? undefined : argument(a))))
-      : `${style.prefix}${spec.name}(${callArguments(spec, calc.args).join(',')})`;
+  const labels = calc.statusLabels;
+  let expr: string;
+  if (style.mode === 'portable') {
+    const native = spec.native(
+      calc.args.map((a) => (a === undefined ? undefined : nativeArgument(a))),
+    );
+    expr = labels ? nativeWithLabels(native, labels) : native;
+  } else {
+    const call = `${style.prefix}${spec.name}(${callArguments(spec, calc.args).join(',')})`;
+    expr = labels ? callWithLabels(call, labels) : call;
+  }
   return calc.guard === undefined ? expr : `IF(COUNT(${calc.guard})=0,"",${expr})`;
 }
 
@@ -57,6 +98,11 @@ function renderExpression(calc: Calc, style: FormulaStyle): string {
   switch (calc.kind) {
     case 'call':
       return renderCall(calc, style);
+    case 'ifText':
+      return (
+        `IF(${calc.ref}=${textLiteral(calc.equals)},${renderExpression(calc.then, style)},` +
+        `${renderExpression(calc.otherwise, style)})`
+      );
     case 'sum': {
       const refs = calc.refs.join(',');
       return `IF(COUNT(${refs})=0,"",SUM(${refs}))`;

@@ -11,13 +11,26 @@ import {
   type TemplateId,
   type TemplateOptionsInput,
 } from './options';
-import type { PlanResult, PlanTarget, SheetPlan, TemplateInfo, TemplateOptionName } from './plan';
+import type {
+  Calc,
+  PlanResult,
+  PlanTarget,
+  SheetPlan,
+  TemplateInfo,
+  TemplateOptionName,
+} from './plan';
+
+/** The registry functions a computation calls, its choices' included. */
+function callsOf(calc: Calc): string[] {
+  if (calc.kind === 'call') return [calc.fn];
+  return calc.kind === 'ifText' ? [...callsOf(calc.then), ...callsOf(calc.otherwise)] : [];
+}
 
 /** The registry functions a plan's formulas call, in order of first use. */
 export function functionsCalled(plan: SheetPlan): string[] {
   const names = new Set<string>();
   for (const row of plan.cells)
-    for (const cell of row) if (cell?.calc?.kind === 'call') names.add(cell.calc.fn);
+    for (const cell of row) if (cell?.calc) for (const fn of callsOf(cell.calc)) names.add(fn);
   return [...names];
 }
 

@@ -1,4 +1,5 @@
 // The host-neutral description of one template sheet ("plan") that every host applies as is.
+import { STATUS_TEXTS } from '../functions/status-texts';
 import type { FormulaMode, HostDefaults, Lang, TemplateId, TemplateOptions } from './options';
 
 /*
@@ -69,9 +70,19 @@ export type Calc =
   | {
       kind: 'call';
       fn: string;
-      args: readonly (string | number | boolean | undefined)[];
+      args: readonly CallArgument[];
       guard?: string;
+      /**
+       * For a function returning a status (KPI_STATUS): the texts the sheet shows for its stable
+       * identifiers, in the sheet's language; absent where the sheet shows the identifiers.
+       */
+      statusLabels?: StatusLabels;
     }
+  /**
+   * `then` while the cell `ref` holds `equals` (a choice from a dropdown, compared ignoring case
+   * as spreadsheets do), `otherwise` else.
+   */
+  | { kind: 'ifText'; ref: string; equals: string; then: Calc; otherwise: Calc }
   /** Sum of the references/ranges; "" while none holds a number. */
   | { kind: 'sum'; refs: readonly string[] }
   /** Product of the references; "" while any is blank. */
@@ -99,6 +110,24 @@ export type Calc =
     }
   /** The referenced cell's content (text or number); "" while it is blank. */
   | { kind: 'copy'; ref: string };
+
+/**
+ * A flag argument read from a yes/no cell: TRUE unless the cell `ref` holds `isNot` (compared
+ * ignoring case, as spreadsheets compare text), so a blank cell reads as TRUE.
+ */
+export interface TextFlag {
+  ref: string;
+  isNot: string;
+}
+
+/**
+ * One argument of a registry call: an A1 reference or range (a string), a literal, a flag read
+ * from a yes/no cell, or undefined for an omitted optional parameter.
+ */
+export type CallArgument = string | number | boolean | TextFlag | undefined;
+
+/** KPI_STATUS's identifiers as a sheet shows them, by the identifiers' keys. */
+export type StatusLabels = Readonly<Record<keyof typeof STATUS_TEXTS, string>>;
 
 /** One cell of the grid. A cell has a `value`, or a `formula` (with its `calc`), or neither (blank). */
 export interface PlanCell {
@@ -132,7 +161,7 @@ export interface ValidationPlan {
   reject: boolean;
 }
 
-/** Colour the cells of `range` whose text equals `equals` (one of STATUS_TEXTS). */
+/** Colour the cells of `range` whose text equals `equals`: a status as the sheet shows it, in its language. */
 export interface ConditionalFormatPlan {
   range: string;
   equals: string;
@@ -219,6 +248,6 @@ export const TEMPLATE_OPTION_NAMES = ['periods', 'startMonth', 'rows', 'currency
 export type TemplateOptionName = (typeof TEMPLATE_OPTION_NAMES)[number];
 
 /** The status identifiers KPI_STATUS returns; the same in every language. */
-export { STATUS_TEXTS } from '../functions/status-texts';
+export { STATUS_TEXTS };
 
 export type { FormulaMode, HostDefaults, Lang, TemplateId, TemplateOptions };

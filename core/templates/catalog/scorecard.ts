@@ -174,6 +174,8 @@ function inputFormat(b: SheetBuilder, kind: ParamKind): string {
 }
 
 function build(b: SheetBuilder): void {
+  const yes = b.tr('common.yes');
+  const no = b.tr('common.no');
   b.heading(b.tr('scorecard.name'), b.tr('scorecard.purpose'), SOURCE + 1);
   b.headers(FIRST_ROW - 1, 0, [
     b.tr('col.kpi'),
@@ -208,23 +210,29 @@ function build(b: SheetBuilder): void {
     const format = resultFormat(b, kpi.result);
     b.calc(row, RESULT, { kind: 'call', fn: kpi.fn, args: refs }, format);
     b.input(row, TARGET, kpi.target, { kind: kpi.result === 'rate' ? 'ratio' : 'number' }, format);
-    b.value(row, LOWER, kpi.lowerIsBetter === true, 'body');
+    // Which way is better is part of the KPI, not example data: always filled, in the sheet's words.
+    const lower = cellRef(row, LOWER);
+    b.input(row, LOWER, kpi.lowerIsBetter ? yes : no, { list: [yes, no] }, undefined, {
+      keep: true,
+    });
     b.calc(
       row,
       STATUS,
-      {
-        kind: 'call',
-        fn: 'KPI_STATUS',
-        args: kpi.lowerIsBetter ? [result, target, false] : [result, target],
-      },
+      { kind: 'call', fn: 'KPI_STATUS', args: [result, target, { ref: lower, isNot: yes }] },
       undefined,
       'status',
     );
-    const [actual, goal] = kpi.lowerIsBetter ? [target, result] : [result, target];
+    // Where lower is better, attainment is target ÷ result, so above 100% still means better.
     b.calc(
       row,
       ATTAINMENT,
-      { kind: 'call', fn: 'GOAL_ATTAINMENT', args: [actual, goal] },
+      {
+        kind: 'ifText',
+        ref: lower,
+        equals: yes,
+        then: { kind: 'call', fn: 'GOAL_ATTAINMENT', args: [target, result] },
+        otherwise: { kind: 'call', fn: 'GOAL_ATTAINMENT', args: [result, target] },
+      },
       PERCENT_FORMAT,
       'body',
     );

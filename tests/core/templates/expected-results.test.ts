@@ -4,9 +4,10 @@ import type { MessageKey } from '../../../core/i18n/index';
 import { parseRange } from '../../../core/templates/index';
 import { TemplateSheet, VARIANTS } from '../../support/template-sheet';
 
-const ON = 'On track';
-const RISK = 'At risk';
-const OFF = 'Off track';
+// KPI_STATUS's results as the sheet shows them: s.text(ON) in the sheet's language.
+const ON: MessageKey = 'status.onTrack';
+const RISK: MessageKey = 'status.atRisk';
+const OFF: MessageKey = 'status.offTrack';
 
 /** The last test of each block: no formula cell of the sheet went unchecked. */
 function everyFormulaChecked(s: TemplateSheet): void {
@@ -144,20 +145,20 @@ describe.each(VARIANTS)('scorecard ($name)', (variant) => {
   });
 
   it('gives every status, higher and lower is better, against the row’s own target', () => {
-    s.check(response, status, ON); // 0.9 ≥ 0.85
-    s.check(conversion, status, RISK); // 0.095 < 0.1 but ≥ 0.1 × 0.9 = 0.09
-    s.check(acquisition, status, OFF); // 0.025 < 0.05 × 0.9 = 0.045
-    s.check(closure, status, ON); // 0.25 ≥ 0.2
+    s.check(response, status, s.text(ON)); // 0.9 ≥ 0.85
+    s.check(conversion, status, s.text(RISK)); // 0.095 < 0.1 but ≥ 0.1 × 0.9 = 0.09
+    s.check(acquisition, status, s.text(OFF)); // 0.025 < 0.05 × 0.9 = 0.045
+    s.check(closure, status, s.text(ON)); // 0.25 ≥ 0.2
     // Lower is better: 50 days > 48 but ≤ 48 × 1.1 = 52.8 (higher-is-better would say On track).
-    s.check(cycle, status, RISK);
+    s.check(cycle, status, s.text(RISK));
     // Lower is better: 2,500 ≤ 2,600 (higher-is-better would say At risk: 2,500 ≥ 2,340).
-    s.check(cac, status, ON);
-    s.check(clv, status, ON); // 60,000 ≥ 50,000
-    s.check(ltvCac, status, ON); // 24 ≥ 3
-    s.check(roi, status, OFF); // 0.25 < 0.3 × 0.9 = 0.27
-    s.check(csat, status, ON); // 0.85 ≥ 0.8
-    s.check(retention, status, RISK); // 0.9 < 0.95 but ≥ 0.95 × 0.9 = 0.855
-    s.check(goal, status, OFF); // 0.75 < 1 × 0.9
+    s.check(cac, status, s.text(ON));
+    s.check(clv, status, s.text(ON)); // 60,000 ≥ 50,000
+    s.check(ltvCac, status, s.text(ON)); // 24 ≥ 3
+    s.check(roi, status, s.text(OFF)); // 0.25 < 0.3 × 0.9 = 0.27
+    s.check(csat, status, s.text(ON)); // 0.85 ≥ 0.8
+    s.check(retention, status, s.text(RISK)); // 0.9 < 0.95 but ≥ 0.95 × 0.9 = 0.855
+    s.check(goal, status, s.text(OFF)); // 0.75 < 1 × 0.9
   });
 
   it('gives attainment as result ÷ target, or target ÷ result where lower is better', () => {
@@ -176,6 +177,50 @@ describe.each(VARIANTS)('scorecard ($name)', (variant) => {
   });
 
   everyFormulaChecked(s);
+});
+
+describe.each(VARIANTS)('scorecard, lower is better chosen in the sheet ($name)', (variant) => {
+  const s = new TemplateSheet('scorecard', variant);
+  const header = s.row(s.text('col.kpi'));
+  const { result, target, lower, status, attainment } = s.columns(header, {
+    result: 'col.result',
+    target: 'col.yourTarget',
+    lower: 'col.lowerIsBetter',
+    status: 'col.status',
+    attainment: 'col.attainment',
+  });
+  const cycle = s.row(s.text('kpi.salesCycleLength'));
+  const clv = s.row(s.text('kpi.clv'));
+  const input = (row: number, label: MessageKey) => s.column(row, s.text(label)) + 1;
+  s.set(cycle, input(cycle, 'input.totalDays'), 1_200);
+  s.set(cycle, input(cycle, 'input.dealsClosed'), 24);
+  s.set(cycle, target, 48);
+  s.set(clv, input(clv, 'input.avgPurchaseValue'), 5_000);
+  s.set(clv, input(clv, 'input.purchasesPerYear'), 3);
+  s.set(clv, input(clv, 'input.lifespanYears'), 4);
+  s.set(clv, target, 50_000);
+
+  it('offers the choice as the sheet’s own yes and no, filled in for every KPI', () => {
+    expect(s.plan.cells[cycle]![lower]!.value).toBe(s.text('common.yes'));
+    expect(s.plan.cells[clv]![lower]!.value).toBe(s.text('common.no'));
+    const choice = s.plan.validations.find((v) => v.rule.type === 'list')!;
+    expect(choice.rule).toEqual({
+      type: 'list',
+      items: [s.text('common.yes'), s.text('common.no')],
+    });
+  });
+
+  it('turns status and attainment round when the reader changes the choice', () => {
+    s.set(cycle, lower, s.text('common.no'));
+    s.set(clv, lower, s.text('common.yes'));
+    s.compute();
+    s.check(cycle, result, 50); // 1,200 days / 24 deals
+    s.check(cycle, status, s.text(ON)); // now higher is better: 50 ≥ 48
+    s.check(cycle, attainment, 50 / 48); // result ÷ target
+    s.check(clv, result, 60_000); // 5,000 × 3 × 4
+    s.check(clv, status, s.text(OFF)); // now lower is better: 60,000 > 50,000 × 1.1
+    s.check(clv, attainment, 5 / 6); // target ÷ result: 50,000 / 60,000
+  });
 });
 
 describe.each(VARIANTS)('roi ($name)', (variant) => {
@@ -497,8 +542,8 @@ describe.each(VARIANTS)('unit-economics ($name)', (variant) => {
       s.set(ratio, target, ratioTarget);
       s.set(payback, target, paybackTarget);
       s.compute();
-      s.check(ratio, status, expected[0]!);
-      s.check(payback, status, expected[1]!);
+      s.check(ratio, status, s.text(expected[0]!));
+      s.check(payback, status, s.text(expected[1]!));
     },
   );
 
@@ -766,11 +811,11 @@ describe.each(VARIANTS)('dashboard ($name)', (variant) => {
 
   it('gives each month’s attainment and status, revenue against goal', () => {
     s.check(months[0]!, attainment, 1.25); // 100,000 / 80,000
-    s.check(months[0]!, status, ON); // 100,000 ≥ 80,000 (swapped: 80,000 < 90,000, Off track)
+    s.check(months[0]!, status, s.text(ON)); // 100,000 ≥ 80,000 (swapped: 80,000 < 90,000, Off track)
     s.check(months[1]!, attainment, 0.92); // 92,000 / 100,000
-    s.check(months[1]!, status, RISK); // 92,000 ≥ 100,000 × 0.9 (swapped: On track)
+    s.check(months[1]!, status, s.text(RISK)); // 92,000 ≥ 100,000 × 0.9 (swapped: On track)
     s.check(months[2]!, attainment, 0.736); // 110,400 / 150,000
-    s.check(months[2]!, status, OFF); // 110,400 < 150,000 × 0.9 = 135,000
+    s.check(months[2]!, status, s.text(OFF)); // 110,400 < 150,000 × 0.9 = 135,000
   });
 
   it('gives each month’s lead conversion and CAC', () => {
@@ -796,7 +841,7 @@ describe.each(VARIANTS)('dashboard ($name)', (variant) => {
     s.check(total, cost, 90_000); // 30,000 + 36,000 + 24,000
     s.check(total, customers, 36); // 12 + 16 + 8
     s.check(total, attainment, 252 / 275); // 302,400 / 330,000 ≈ 91.6%
-    s.check(total, status, RISK); // 302,400 ≥ 330,000 × 0.9 = 297,000
+    s.check(total, status, s.text(RISK)); // 302,400 ≥ 330,000 × 0.9 = 297,000
     s.check(total, conversion, 0.105); // 126 / 1,200
     s.check(total, cac, 2_500); // 90,000 / 36
   });

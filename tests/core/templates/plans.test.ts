@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { t } from '../../../core/i18n/index';
 import { FUNCTIONS } from '../../../core/registry/index';
 import { buildPlan, evaluatePlan, listTemplates, parseRange } from '../../../core/templates/index';
 import {
@@ -57,6 +58,15 @@ function specFunctions(id: string): string[] {
     .map((name) => name.trim());
 }
 
+/** The text of the nearest column header above a cell, if any. */
+function headerAbove(p: SheetPlan, row: number, col: number): string | undefined {
+  for (let r = row - 1; r >= 0; r--) {
+    const cell = p.cells[r]![col];
+    if (cell?.role === 'header') return String(cell.value);
+  }
+  return undefined;
+}
+
 const calcFunctions = (p: SheetPlan) =>
   new Set(
     [...cellsOf(p)].flatMap(({ cell }) => (cell.calc?.kind === 'call' ? [cell.calc.fn] : [])),
@@ -68,6 +78,7 @@ describe.each(TEMPLATE_IDS)('template %s', (id) => {
       const label = `${lang}, example ${example ? 'on' : 'off'}`;
       const portable = plan(id, { lang, example, mode: 'portable' });
       const functions = plan(id, { lang, example, mode: 'functions' });
+      const lowerIsBetter = t(lang, 'col.lowerIsBetter');
 
       it(`${label}: a rectangular grid whose computed cells are all formulas`, () => {
         for (const p of [portable, functions]) {
@@ -101,8 +112,11 @@ describe.each(TEMPLATE_IDS)('template %s', (id) => {
             typeof cell.value === 'string' || (cell.value === undefined && !cell.format);
           if (!typedText)
             expect(portable.validations.some((v) => inRange(v.range, row, col))).toBe(true);
-          // Benchmarks (role "reference") stay without example data; everything else is example data.
-          if (!example && cell.role !== 'reference') expect(cell.value).toBeUndefined();
+          // Benchmarks (role "reference") and which way a KPI is better (part of its definition)
+          // stay without example data; everything else is example data.
+          const kept =
+            cell.role === 'reference' || headerAbove(portable, row, col) === lowerIsBetter;
+          if (!example && !kept) expect(cell.value).toBeUndefined();
         }
         for (const v of portable.validations) {
           expect(v.reject).toBe(true);
