@@ -13,8 +13,11 @@ import { uniqueSheetName } from '../core/templates/sheet-name';
 import { STATUS_STYLES, styleOf, type CellStyle } from '../core/templates/theme';
 import { addPlanCharts } from './xlsx-charts';
 
-/** Excel refuses (and "repairs" away) validation prompts and error texts longer than this. */
-const MAX_VALIDATION_TEXT = 255;
+/**
+ * Excel "repairs" away a validation whose texts are longer than the file format allows: the
+ * prompt 255 characters, the error alert 224 (MS-OI29500, dataValidation@error).
+ */
+const MAX_VALIDATION_TEXT = { prompt: 255, error: 224 } as const;
 
 /** "#1F4E79" as ExcelJS's ARGB "FF1F4E79". */
 function argb(color: string): { argb: string } {
@@ -99,14 +102,13 @@ function writeCells(sheet: ExcelJS.Worksheet, plan: SheetPlan): void {
 }
 
 function validationOf(plan: ValidationPlan, topLeft: string): ExcelJS.DataValidation {
-  const help = clip(plan.help, MAX_VALIDATION_TEXT);
   const messages = {
     allowBlank: true,
     showInputMessage: true,
-    prompt: help,
+    prompt: clip(plan.help, MAX_VALIDATION_TEXT.prompt),
     showErrorMessage: true,
     errorStyle: plan.reject ? 'stop' : 'information',
-    error: help,
+    error: clip(plan.help, MAX_VALIDATION_TEXT.error),
   };
   const rule = plan.rule;
   switch (rule.type) {
