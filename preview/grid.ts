@@ -49,7 +49,9 @@ export class SheetGrid {
   private readonly table: HTMLTableElement;
   /** The cell elements by position; undefined where a merge covers the cell. */
   private readonly tds: (HTMLTableCellElement | undefined)[][] = [];
-  private editing: { position: CellPosition; input: HTMLInputElement } | null = null;
+  /** The open editor and the cell's content when it opened, so an unchanged edit writes nothing. */
+  private editing: { position: CellPosition; input: HTMLInputElement; original: string } | null =
+    null;
 
   constructor(
     private readonly workbook: PreviewWorkbook,
@@ -233,7 +235,7 @@ export class SheetGrid {
     }
   }
 
-  /** Opens an editor in the cell, starting from its value (Enter, click) or the key typed. */
+  /** Opens an editor in the cell, starting from its formula or value (Enter, click) or the key typed. */
   private startEdit(position: CellPosition, typed?: string): void {
     const { sheet } = this;
     if (!this.workbook.editable(sheet, position)) {
@@ -248,8 +250,11 @@ export class SheetGrid {
       class: 'cell-editor',
       'aria-label': previewText(sheet.lang, 'edit', cellRef(position.row, position.col)),
     });
-    input.value = typed ?? editText(this.workbook.value(sheet.name, position), format, sheet.lang);
-    this.editing = { position, input };
+    const original =
+      this.workbook.formula(sheet.name, position) ??
+      editText(this.workbook.value(sheet.name, position), format, sheet.lang);
+    input.value = typed ?? original;
+    this.editing = { position, input, original };
     td.replaceChildren(input);
     input.focus();
     if (typed === undefined) input.select();
@@ -267,11 +272,17 @@ export class SheetGrid {
     });
   }
 
-  /** Stores the typed text; a refused entry keeps the editor open on Enter and is dropped on leaving. */
+  /**
+   * Stores the typed text; a refused entry keeps the editor open on Enter and is dropped on
+   * leaving. Unchanged text writes nothing, so a formula stays a formula and a value keeps its precision.
+   */
   private commit(stayOnRefusal: boolean): void {
     const editing = this.editing;
     if (!editing) return;
-    const result = this.workbook.enter(editing.position, editing.input.value);
+    const result =
+      editing.input.value === editing.original
+        ? ({ ok: true } as const)
+        : this.workbook.enter(editing.position, editing.input.value);
     if (result.ok) {
       this.announce('');
       this.close(stayOnRefusal);

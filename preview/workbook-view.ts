@@ -74,8 +74,19 @@ export function mountWorkbookView(root: HTMLElement, workbook: PreviewWorkbook, 
       }),
     );
     const activeTab = tabs.querySelector<HTMLElement>('[aria-selected="true"]');
-    if (activeTab) panel.setAttribute('aria-labelledby', activeTab.id);
+    if (activeTab) {
+      panel.setAttribute('aria-labelledby', activeTab.id);
+      scrollIntoStrip(activeTab);
+    }
     if (hadFocus) activeTab?.focus();
+  }
+
+  /** Scrolls the tab strip (only it, not the page) so that `tab` is wholly in view. */
+  function scrollIntoStrip(tab: HTMLElement): void {
+    const strip = tabs.getBoundingClientRect();
+    const box = tab.getBoundingClientRect();
+    if (box.left < strip.left) tabs.scrollLeft -= strip.left - box.left;
+    else if (box.right > strip.right) tabs.scrollLeft += box.right - strip.right;
   }
 
   function renderCharts(): void {
@@ -116,6 +127,9 @@ export function mountWorkbookView(root: HTMLElement, workbook: PreviewWorkbook, 
       message.textContent = '';
       grid = new SheetGrid(workbook, sheet, announce);
       panel.replaceChildren(grid.element, charts);
+      // The panel is the scroller: a sheet shown anew starts at A1, not where the last one was left.
+      panel.scrollTop = 0;
+      panel.scrollLeft = 0;
     }
     grid?.refresh();
     renderCharts();

@@ -106,6 +106,45 @@ function currencyName(code: string, lang: string): string {
   }
 }
 
+/**
+ * Shows `errors` on the rendered form inside `scope` without rebuilding it (so typing keeps its
+ * caret): a fixed field loses its message and aria-invalid, a refused one gets or updates it.
+ */
+export function showFieldErrors(
+  scope: ParentNode,
+  { id }: RenderContext,
+  form: FormValues,
+  errors: FieldErrors,
+): void {
+  const controls: [string, string | undefined][] = [
+    ['periods', errors.periods],
+    ['startMonth', errors.startMonth],
+    ['rows', errors.rows],
+    // As rendered: the currency's message sits under the free-entry field when it is open.
+    ['currencyChoice', form.currencyChoice === OTHER_CURRENCY ? undefined : errors.currency],
+    ['currency', errors.currency],
+    ['lang', errors.lang],
+  ];
+  for (const [field, error] of controls) {
+    const controlId = fieldId(id, field);
+    const control = scope.querySelector<HTMLElement>(`#${controlId}`);
+    if (!control) continue;
+    const hint = scope.querySelector(`#${controlId}-hint`) !== null;
+    let note = scope.querySelector<HTMLElement>(`#${controlId}-error`);
+    if (error === undefined) note?.remove();
+    else if (note) note.textContent = error;
+    else {
+      note = h('p', { id: `${controlId}-error`, class: 'kpi-error' }, error);
+      control.parentElement?.append(note);
+    }
+    const ids = describedBy(controlId, hint, error);
+    if (ids === undefined) control.removeAttribute('aria-describedby');
+    else control.setAttribute('aria-describedby', ids);
+    if (error === undefined) control.removeAttribute('aria-invalid');
+    else control.setAttribute('aria-invalid', 'true');
+  }
+}
+
 export function renderOptionsForm(
   { lang, id }: RenderContext,
   info: TemplateInfo,

@@ -12,9 +12,10 @@ import {
   initialForm,
   OTHER_CURRENCY,
   updateForm,
+  type FieldErrors,
   type FormValues,
 } from './options-model';
-import { fieldId, renderOptionsForm } from './options-form';
+import { fieldId, renderOptionsForm, showFieldErrors } from './options-form';
 import { formulaOf, functionStatusId, renderReference, showMatches } from './reference';
 import {
   displayLang,
@@ -98,10 +99,28 @@ export function mountSidebar(root: HTMLElement, host: SidebarHost): void {
     showInsertPhase(root, context(), phase);
   }
 
+  /**
+   * The refused fields checked again, in the sidebar's current language: a fixed field's
+   * message goes; fields not refused yet get none while the user is still typing.
+   */
+  function recheckedErrors(): FieldErrors {
+    const info = selectedInfo();
+    if (!info || !state.form) return {};
+    const check = checkForm(info, state.form, state.lang);
+    const errors: FieldErrors = {};
+    if (check.ok) return errors;
+    for (const field of Object.keys(state.errors) as (keyof FieldErrors)[])
+      if (check.errors[field] !== undefined) errors[field] = check.errors[field];
+    return errors;
+  }
+
   function switchLanguage(lang: Lang): void {
     state.lang = lang;
     catalogue = listTemplates(lang);
     if (state.form && !state.sheetLangChosen) state.form.lang = lang;
+    state.errors = recheckedErrors();
+    if (Object.keys(state.errors).length === 0 && state.insert.phase === 'invalid')
+      state.insert = { phase: 'idle' };
     render(id(`lang-${lang}`));
   }
 
@@ -216,6 +235,12 @@ export function mountSidebar(root: HTMLElement, host: SidebarHost): void {
     const checked = target instanceof HTMLInputElement && target.checked;
     if (!updateForm(state.form, field, target.value, checked)) return;
     if (field === 'lang') state.sheetLangChosen = true;
+    if (Object.keys(state.errors).length > 0) {
+      state.errors = recheckedErrors();
+      showFieldErrors(root, context(), state.form, state.errors);
+      if (Object.keys(state.errors).length === 0 && state.insert.phase === 'invalid')
+        setPhase({ phase: 'idle' });
+    }
     if (field === 'currencyChoice' && event.type === 'change') render(target.id);
   };
   root.addEventListener('input', onFieldChange);
