@@ -2,6 +2,7 @@
 import { requiredRefs, whenFilled, withDefault, withOptional } from '../formulas/native';
 import type { FunctionSpec, NativeRefs, ParamSpec, Problem } from '../registry/types';
 import { ratioFunction } from './ratio';
+import { CONVERGYS, SKOK, STANDARD } from './sources';
 
 const category = 'Cost and return';
 
@@ -111,7 +112,7 @@ export const costFunctions: FunctionSpec[] = [
       'Return on the sales investment: (revenue × gross margin + cost savings − cost) / cost.',
     params: [revenue, salesCost, grossMargin, costSavings],
     result: 'rate',
-    source: '000 V.A, VI.B',
+    source: STANDARD,
     examples: [
       {
         args: [50000, 10000, 0.4],
@@ -145,7 +146,7 @@ export const costFunctions: FunctionSpec[] = [
       'Net profit of the sales effort: revenue × gross margin + cost savings − cost (may be negative).',
     params: [revenue, salesCost, grossMargin, costSavings],
     result: 'money',
-    source: '000 V.A',
+    source: STANDARD,
     examples: [
       {
         args: [50000, 10000, 0.4],
@@ -179,7 +180,7 @@ export const costFunctions: FunctionSpec[] = [
       grossMargin,
     ],
     result: 'money',
-    source: '000 V.B',
+    source: STANDARD,
     examples: [
       { args: [12000, 0.4], result: 30000, note: '12,000 of fees at 40% margin need 30,000 sales' },
       { args: [12000], result: 12000, note: 'without a margin the whole revenue counts' },
@@ -207,7 +208,7 @@ export const costFunctions: FunctionSpec[] = [
     },
     result: 'money',
     partOfWhole: false,
-    source: '001 (outcome metrics)',
+    source: STANDARD,
     examples: [
       { args: [60000, 40], result: 1500, note: '60,000 spent to win 40 customers: 1,500 each' },
       { args: [60000, 0], result: '#DIV/0!', note: 'no customers won yet' },
@@ -225,7 +226,7 @@ export const costFunctions: FunctionSpec[] = [
     denominator: cac,
     result: 'number',
     partOfWhole: false,
-    source: 'standard (3:1 rule of thumb)',
+    source: `${STANDARD}; 3:1 rule of thumb: ${SKOK}`,
     examples: [{ args: [4500, 1500], result: 3, note: '4,500 lifetime value on 1,500 CAC: 3:1' }],
   }),
   {
@@ -243,7 +244,7 @@ export const costFunctions: FunctionSpec[] = [
       grossMargin,
     ],
     result: 'months',
-    source: 'standard',
+    source: STANDARD,
     examples: [
       {
         args: [1500, 250, 0.6],
@@ -280,7 +281,7 @@ export const costFunctions: FunctionSpec[] = [
     },
     result: 'rate',
     partOfWhole: false,
-    source: '004',
+    source: `${STANDARD}; in the low single digits in ${CONVERGYS}, contract renewals case study`,
     examples: [
       { args: [30000, 1000000], result: 0.03, note: '30,000 selling cost on 1,000,000 sales: 3%' },
       { args: [30000, 0], result: '#DIV/0!', note: 'no revenue yet' },
@@ -302,7 +303,7 @@ export const costFunctions: FunctionSpec[] = [
     },
     result: 'money',
     partOfWhole: false,
-    source: '002, 003',
+    source: STANDARD,
     examples: [{ args: [5000, 200], result: 25, note: '5,000 for 200 leads: 25 per lead' }],
   }),
   ratioFunction({
@@ -321,7 +322,7 @@ export const costFunctions: FunctionSpec[] = [
     },
     result: 'money',
     partOfWhole: false,
-    source: '003',
+    source: STANDARD,
     examples: [
       { args: [6000, 40], result: 150, note: '6,000 for 40 appointments: 150 each' },
       { args: [6000, 0], result: '#DIV/0!', note: 'no appointments set yet' },
@@ -337,7 +338,7 @@ export const costFunctions: FunctionSpec[] = [
       { name: 'cost_after', description: 'The cost after the change.', kind: 'money' },
     ],
     result: 'rate',
-    source: '004 (−90% cost of sales)',
+    source: `${STANDARD}; example: cost of sales cut by 90% in ${CONVERGYS}`,
     examples: [
       {
         args: [200000, 20000],
@@ -361,7 +362,7 @@ export const costFunctions: FunctionSpec[] = [
       'Cost of an outsourced sales contract: retainer + fee per appointment × appointments + commission on revenue.',
     params: outsourcingParams,
     result: 'money',
-    source: '003, 002, 004',
+    source: STANDARD,
     examples: [
       { args: [5000], result: 5000, note: 'retainer contract: 5,000 a month' },
       { args: [0, 150, 40], result: 6000, note: 'pay per appointment: 40 appointments at 150' },

@@ -3,6 +3,7 @@ import { describeValue } from '../args/coerce';
 import { requiredRefs, whenFilled, withDefault, withOptional } from '../formulas/native';
 import type { EachFunctionSpec, FunctionSpec, Problem, SetFunctionSpec } from '../registry/types';
 import { ratioFunction } from './ratio';
+import { CONVERGYS, STANDARD } from './sources';
 
 const category = 'Customers';
 
@@ -61,7 +62,7 @@ const nps: SetFunctionSpec = {
     },
   ],
   result: 'nps',
-  source: '001 §8 (standard NPS definition)',
+  source: STANDARD,
   examples: [
     {
       args: [[[10], [9], [10], [9], [10], [8], [7], [6], [3], [5]]],
@@ -116,7 +117,7 @@ const clv: EachFunctionSpec = {
     discountRate,
   ],
   result: 'money',
-  source: '001 §9 (margin and discounting are the standard extension)',
+  source: `${STANDARD}, with margin and discounting as its usual extension`,
   examples: [
     {
       args: [500, 4, 3],
@@ -195,7 +196,7 @@ const retention: EachFunctionSpec = {
     },
   ],
   result: 'rate',
-  source: '000 III.A',
+  source: STANDARD,
   examples: [
     {
       args: [200, 210, 30],
@@ -238,7 +239,7 @@ export const customerFunctions: FunctionSpec[] = [
     },
     result: 'rate',
     partOfWhole: true,
-    source: '001 §8',
+    source: STANDARD,
     examples: [
       { args: [170, 200], result: 0.85, note: '170 of 200 responses satisfied: 85%' },
       { args: [210, 200], result: '#VALUE!', note: 'satisfied cannot exceed responses' },
@@ -259,7 +260,7 @@ export const customerFunctions: FunctionSpec[] = [
     denominator: customersStart,
     result: 'rate',
     partOfWhole: true,
-    source: 'standard',
+    source: STANDARD,
     examples: [
       { args: [12, 200], result: 0.06, note: '12 of 200 customers left: 6%' },
       { args: [5, 0], result: '#DIV/0!', note: 'no customers at the start' },
@@ -281,7 +282,7 @@ export const customerFunctions: FunctionSpec[] = [
     },
     result: 'rate',
     partOfWhole: true,
-    source: '000 III.C',
+    source: STANDARD,
     examples: [{ args: [45, 150], result: 0.3, note: '45 of 150 customers bought again: 30%' }],
   }),
   ratioFunction({
@@ -300,7 +301,7 @@ export const customerFunctions: FunctionSpec[] = [
     },
     result: 'rate',
     partOfWhole: true,
-    source: '004 (30% → 75%)',
+    source: `${STANDARD}; example: renewal rate from 30% to 75% in ${CONVERGYS}, contract renewals case study`,
     examples: [
       { args: [30, 100], result: 0.3, note: 'before: 30 of 100 contracts renewed, 30%' },
       { args: [75, 100], result: 0.75, note: 'after: 75 of 100 contracts renewed, 75%' },

@@ -3,6 +3,7 @@ import { describeValue } from '../args/coerce';
 import { requiredRefs } from '../formulas/native';
 import type { FunctionSpec, Problem, SetFunctionSpec } from '../registry/types';
 import { ratioFunction } from './ratio';
+import { STANDARD } from './sources';
 
 const category = 'Cycle and activity';
 
@@ -55,7 +56,7 @@ const averageSalesCycle: SetFunctionSpec = {
     },
   ],
   result: 'days',
-  source: '001 §5',
+  source: STANDARD,
   examples: [
     {
       args: [
@@ -114,7 +115,7 @@ export const cycleFunctions: FunctionSpec[] = [
     },
     result: 'days',
     partOfWhole: false,
-    source: '001 §5',
+    source: STANDARD,
     examples: [
       { args: [540, 12], result: 45, note: '12 deals took 540 days in all: 45 days per deal' },
       { args: [540, 0], result: '#DIV/0!', note: 'no deals closed yet' },
@@ -137,7 +138,7 @@ export const cycleFunctions: FunctionSpec[] = [
     },
     result: 'number',
     partOfWhole: false,
-    source: '001 §6',
+    source: STANDARD,
     examples: [
       { args: [600, 24], result: 25, note: '600 calls booked 24 meetings: 25 calls per meeting' },
       { args: [600, 0], result: '#DIV/0!', note: 'no meetings booked yet' },

@@ -1,6 +1,7 @@
 // Funnel and conversion: rates of one funnel step over another (spec "Funnel and conversion").
 import type { FunctionSpec } from '../registry/types';
 import { ratioFunction } from './ratio';
+import { STANDARD } from './sources';
 
 const category = 'Funnel and conversion';
 
@@ -29,7 +30,7 @@ export const funnelFunctions: FunctionSpec[] = [
     denominator: totalLeads,
     result: 'rate',
     partOfWhole: true,
-    source: '001 §3, design card',
+    source: STANDARD,
     examples: [
       { args: [120, 400], result: 0.3, note: '120 of 400 leads converted: 30%' },
       { args: [5, 0], result: '#DIV/0!', note: 'no leads yet' },
@@ -48,7 +49,7 @@ export const funnelFunctions: FunctionSpec[] = [
     denominator: totalLeads,
     result: 'rate',
     partOfWhole: true,
-    source: '001 §2',
+    source: STANDARD,
     examples: [{ args: [450, 500], result: 0.9, note: '450 of 500 leads answered: 90%' }],
   }),
   ratioFunction({
@@ -63,7 +64,7 @@ export const funnelFunctions: FunctionSpec[] = [
     denominator: totalLeads,
     result: 'rate',
     partOfWhole: true,
-    source: '001 §4',
+    source: STANDARD,
     examples: [{ args: [25, 1000], result: 0.025, note: '25 customers from 1,000 leads: 2.5%' }],
   }),
   ratioFunction({
@@ -82,7 +83,7 @@ export const funnelFunctions: FunctionSpec[] = [
     },
     result: 'rate',
     partOfWhole: true,
-    source: '001 §7',
+    source: STANDARD,
     examples: [{ args: [12, 48], result: 0.25, note: '12 of 48 pipeline deals closed: 25%' }],
   }),
   ratioFunction({
@@ -101,7 +102,7 @@ export const funnelFunctions: FunctionSpec[] = [
     },
     result: 'rate',
     partOfWhole: true,
-    source: '000 VI.C',
+    source: STANDARD,
     examples: [{ args: [8, 40], result: 0.2, note: '40 meetings gave 8 deals: 20%' }],
   }),
   ratioFunction({
@@ -112,7 +113,7 @@ export const funnelFunctions: FunctionSpec[] = [
     denominator: sent,
     result: 'rate',
     partOfWhole: true,
-    source: '001 §1',
+    source: STANDARD,
     examples: [{ args: [420, 2000], result: 0.21, note: '420 of 2,000 opened: 21%' }],
   }),
   ratioFunction({
@@ -123,7 +124,7 @@ export const funnelFunctions: FunctionSpec[] = [
     denominator: sent,
     result: 'rate',
     partOfWhole: true,
-    source: '001 §1',
+    source: STANDARD,
     examples: [{ args: [52, 2000], result: 0.026, note: '52 of 2,000 clicked: 2.6%' }],
   }),
   ratioFunction({
@@ -134,7 +135,7 @@ export const funnelFunctions: FunctionSpec[] = [
     denominator: sent,
     result: 'rate',
     partOfWhole: true,
-    source: '001 §1',
+    source: STANDARD,
     examples: [{ args: [30, 2000], result: 0.015, note: '30 replies to 2,000 emails: 1.5%' }],
   }),
 ];

@@ -2,6 +2,7 @@
 import { requiredRefs, whenFilled } from '../formulas/native';
 import type { FunctionSpec, Problem } from '../registry/types';
 import { ratioFunction } from './ratio';
+import { CONVERGYS, STANDARD } from './sources';
 
 const category = 'Growth and goals';
 
@@ -27,7 +28,7 @@ export const growthFunctions: FunctionSpec[] = [
     },
     result: 'rate',
     partOfWhole: false,
-    source: '004 ($2.35M vs $1.75M goal = 134%)',
+    source: `${STANDARD}; example: $2.35M against a $1.75M goal (134%) in ${CONVERGYS}, pharmaceutical company case`,
     examples: [
       {
         args: [2_350_000, 1_750_000],
@@ -57,7 +58,7 @@ export const growthFunctions: FunctionSpec[] = [
       },
     ],
     result: 'rate',
-    source: '004 (10% year over year)',
+    source: `${STANDARD}; example: sales up 10% year over year in ${CONVERGYS}`,
     examples: [
       { args: [110, 100], result: 0.1, note: 'sales up from 100 to 110: 10% year over year' },
       { args: [75, 100], result: -0.25, note: 'sales down from 100 to 75: −25%' },
@@ -92,7 +93,7 @@ export const growthFunctions: FunctionSpec[] = [
       },
     ],
     result: 'rate',
-    source: '004 (40% over eight years)',
+    source: `${STANDARD}; example: sales up 40% over eight years in ${CONVERGYS}`,
     examples: [
       {
         args: [100, 140, 8],
@@ -130,7 +131,7 @@ export const growthFunctions: FunctionSpec[] = [
     },
     result: 'rate',
     partOfWhole: true,
-    source: '000 VI.D',
+    source: STANDARD,
     examples: [
       { args: [2_500_000, 20_000_000], result: 0.125, note: '$2.5M of a $20M market: 12.5%' },
       { args: [30, 20], result: '#VALUE!', note: 'company_sales cannot exceed market_sales' },
@@ -152,7 +153,7 @@ export const growthFunctions: FunctionSpec[] = [
     },
     result: 'number',
     partOfWhole: false,
-    source: 'standard',
+    source: STANDARD,
     examples: [
       {
         args: [3_000_000, 1_000_000],
@@ -177,7 +178,7 @@ export const growthFunctions: FunctionSpec[] = [
     },
     result: 'money',
     partOfWhole: false,
-    source: 'standard',
+    source: STANDARD,
     examples: [
       { args: [480_000, 12], result: 40_000, note: '$480k from 12 deals: $40k a deal' },
       { args: [480_000, 0], result: '#DIV/0!', note: 'no deals closed' },
@@ -211,7 +212,7 @@ export const growthFunctions: FunctionSpec[] = [
       },
     ],
     result: 'moneyPerDay',
-    source: 'standard',
+    source: STANDARD,
     examples: [
       {
         args: [50, 0.2, 40_000, 80],
@@ -246,7 +247,7 @@ export const growthFunctions: FunctionSpec[] = [
     },
     result: 'money',
     partOfWhole: false,
-    source: '002 (ACV)',
+    source: STANDARD,
     examples: [
       { args: [150_000, 3], result: 50_000, note: 'a $150k three-year contract: $50k a year' },
       { args: [150_000, 0], result: '#DIV/0!', note: 'a contract needs a term' },

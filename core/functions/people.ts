@@ -3,6 +3,7 @@ import { requiredRefs, whenFilled, withDefault } from '../formulas/native';
 import type { FunctionSpec, Problem } from '../registry/types';
 import { ratioFunction } from './ratio';
 import { STATUS_TEXTS } from './status-texts';
+import { CONVERGYS, STANDARD } from './sources';
 
 const category = 'People, vendors and status';
 
@@ -44,7 +45,7 @@ export const peopleFunctions: FunctionSpec[] = [
     },
     result: 'rate',
     partOfWhole: false,
-    source: '004 (zero rep turnover)',
+    source: `${STANDARD}; example: zero rep turnover in ${CONVERGYS}`,
     examples: [
       { args: [3, 20], result: 0.15, note: '3 of an average 20 reps left: 15%' },
       { args: [0, 25], result: 0, note: 'zero rep turnover' },
@@ -80,7 +81,7 @@ export const peopleFunctions: FunctionSpec[] = [
       },
     ],
     result: 'money',
-    source: '004 (team and individual, weighted to the individual)',
+    source: `${CONVERGYS}: pay on team and individual results, weighted toward the individual`,
     examples: [
       {
         args: [10_000, 1.2, 0.9],
@@ -124,7 +125,7 @@ export const peopleFunctions: FunctionSpec[] = [
       },
     ],
     result: 'number',
-    source: '002 (six questions for vendors)',
+    source: STANDARD,
     examples: [
       {
         args: [
@@ -212,7 +213,7 @@ export const peopleFunctions: FunctionSpec[] = [
       },
     ],
     result: 'status',
-    source: '000 IV.A, IV.E, 001',
+    source: STANDARD,
     examples: [
       { args: [2_350_000, 1_750_000], result: ON_TRACK, note: 'sales above the goal' },
       { args: [0.24, 0.25], result: AT_RISK, note: '24% against a 25% target, within 10%' },

@@ -50,7 +50,10 @@ interface BaseSpec {
   description: string;
   params: ParamSpec[];
   result: ResultKind;
-  /** The seed document(s) and section the definition comes from. */
+  /**
+   * Where the definition comes from, as a reader finds it: "standard industry definition", or a
+   * published work by author, title and publication (core/functions/sources.ts).
+   */
   source: string;
   examples: Example[];
   /**
