@@ -1,4 +1,5 @@
 // The function reference's data: a function's example formula in a host's spelling, and search matching.
+import { functionHelp } from '../i18n/function-help';
 import {
   DECIMAL_FORMAT,
   NPS_FORMAT,
@@ -68,10 +69,11 @@ export function defaultText(value: number | boolean): string {
 
 /**
  * Whether `spec` matches the search `query`: every word of the query occurs in the name
- * (underscores read as spaces) or the description, ignoring case.
+ * (underscores read as spaces) or the description, in `lang` or in English, ignoring case.
  */
-export function matchesQuery(spec: FunctionSpec, query: string): boolean {
-  const haystack = `${spec.name} ${spec.name.replace(/_/g, ' ')} ${spec.description}`.toLowerCase();
+export function matchesQuery(spec: FunctionSpec, query: string, lang: Lang = 'en'): boolean {
+  const described = `${functionHelp(spec, lang).description} ${spec.description}`;
+  const haystack = `${spec.name} ${spec.name.replace(/_/g, ' ')} ${described}`.toLowerCase();
   return query
     .toLowerCase()
     .split(/\s+/)

@@ -1,4 +1,5 @@
 // The function reference: the registry's functions, searchable, each with its example formula to copy or insert.
+import { functionHelp } from '../i18n/function-help';
 import { FUNCTIONS } from '../registry/index';
 import type { FunctionSpec } from '../registry/types';
 import { h, replaceChildren } from './dom';
@@ -35,21 +36,23 @@ function visuallyHidden(text: string): HTMLElement {
 function renderFunction(context: RenderContext, spec: FunctionSpec): HTMLElement {
   const { lang, id, host } = context;
   const heading = id(`function-${spec.name}`);
+  // Descriptions in the reader's language; names stay the registry's, as formulas spell them.
+  const help = functionHelp(spec, lang);
   return h(
     'li',
     { class: 'kpi-fn' },
     h('h3', { id: heading, class: 'kpi-fn__name' }, spec.name),
-    h('p', { class: 'kpi-fn__description' }, spec.description),
+    h('p', { class: 'kpi-fn__description' }, help.description),
     h('p', { class: 'kpi-label' }, uiText(lang, 'functions.params')),
     h(
       'ul',
       { class: 'kpi-fn__params' },
-      ...spec.params.map((param) =>
+      ...spec.params.map((param, i) =>
         h(
           'li',
           {},
           h('code', {}, param.name),
-          ` – ${param.description}`,
+          ` – ${help.params[i]!.description}`,
           param.default !== undefined &&
             h(
               'span',
@@ -99,7 +102,7 @@ export function showMatches(scope: ParentNode, context: RenderContext, query: st
   const list = scope.querySelector<HTMLElement>(`#${listId(id)}`);
   const count = scope.querySelector<HTMLElement>(`#${countId(id)}`);
   if (!list || !count) return;
-  const matches = FUNCTIONS.filter((spec) => matchesQuery(spec, query));
+  const matches = FUNCTIONS.filter((spec) => matchesQuery(spec, query, lang));
   replaceChildren(list, ...matches.map((spec) => renderFunction(context, spec)));
   replaceChildren(
     count,
@@ -111,12 +114,10 @@ export function showMatches(scope: ParentNode, context: RenderContext, query: st
 
 export function renderReference(context: RenderContext, query: string): HTMLElement {
   const { lang, id } = context;
-  const note = uiText(lang, 'functions.englishOnly');
   const section = h(
     'section',
     { class: 'kpi-reference', 'aria-labelledby': id('functions-heading') },
     h('h2', { id: id('functions-heading') }, uiText(lang, 'functions.heading')),
-    note !== '' && h('p', { class: 'kpi-hint' }, note),
     h(
       'div',
       { class: 'kpi-field' },

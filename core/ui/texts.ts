@@ -51,8 +51,6 @@ const en = {
     '{cell} changed before the formula was written, so nothing was inserted. Press Insert again.',
   'functions.selectCell': 'Select a cell in the sheet first, then press Insert.',
   'functions.insertFailed': 'Could not insert the formula: {message}',
-  // Shown only when not empty: the registry's descriptions are written in English.
-  'functions.englishOnly': '',
 };
 
 /** A text of the sidebar. */
@@ -108,7 +106,6 @@ const fi: Record<UiKey, string> = {
     'Solu {cell} muuttui ennen kuin kaava ehdittiin kirjoittaa, joten mitään ei lisätty. Paina Lisää uudelleen.',
   'functions.selectCell': 'Valitse ensin solu taulukosta ja paina sitten Lisää.',
   'functions.insertFailed': 'Kaavaa ei voitu lisätä: {message}',
-  'functions.englishOnly': 'Funktioiden kuvaukset ovat englanniksi.',
 };
 
 /** Each language's name in itself, for the language switch and the sheet-language choice. */

@@ -188,6 +188,30 @@ describe.skipIf(missing !== undefined)('built Sidebar.html in headless Chromium'
     await page.close();
   });
 
+  it('function reference in Finnish: Finnish descriptions and help, the same names, Finnish search (issue 9)', async () => {
+    const { page } = await open({ sheetName: 'unused' }, 'fi-FI');
+    await page.getByRole('tab', { name: 'Funktiot' }).click();
+    await page.getByLabel('Hae funktioita').fill('menetettiin');
+    const items = page.locator('.kpi-fn');
+    expect(await items.locator('h3').allTextContents()).toEqual(['CHURN_RATE']);
+    expect(await items.locator('.kpi-fn__description').textContent()).toBe(
+      'Osuus jakson alun asiakkaista, jotka menetettiin jakson aikana.',
+    );
+    expect(await items.locator('.kpi-fn__params li').allTextContents()).toEqual([
+      'customers_lost – Jaksolla menetettyjen (irtisanottujen tai uusimatta jääneiden) asiakkaiden määrä.',
+      'customers_start – Asiakkaiden määrä jakson alussa.',
+    ]);
+    expect(await items.locator('.kpi-formula').textContent()).toBe('=CHURN_RATE(12, 200)');
+    // An optional parameter's help ends with its range and default, written the Finnish way.
+    await page.getByLabel('Hae funktioita').fill('KPI_STATUS');
+    expect(await items.locator('.kpi-fn__params li').nth(3).textContent()).toContain(
+      '0–100 %. Oletus 10 %.',
+    );
+    expect(await page.getByText('englanniksi').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('function reference Insert through the insertFormula server function: asks before replacing, in both languages (issue 8 item 3, issue 9)', async () => {
     const page = await browser.context.newPage();
     const errors: string[] = [];

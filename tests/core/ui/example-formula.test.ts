@@ -52,6 +52,14 @@ describe('matchesQuery', () => {
     expect(matchesQuery(spec('LEAD_CONVERSION'), '')).toBe(true);
     expect(matchesQuery(spec('LEAD_CONVERSION'), 'lead churn')).toBe(false);
   });
+
+  it('matches the Finnish description in Finnish, and the English one still', () => {
+    // LEAD_CONVERSION: "Osuus liideistä, jotka muuttuivat asiakkaiksi…".
+    expect(matchesQuery(spec('LEAD_CONVERSION'), 'liideistä asiakkaiksi', 'fi')).toBe(true);
+    expect(matchesQuery(spec('LEAD_CONVERSION'), 'converted', 'fi')).toBe(true);
+    expect(matchesQuery(spec('LEAD_CONVERSION'), 'liideistä asiakkaiksi', 'en')).toBe(false);
+    expect(matchesQuery(spec('CHURN_RATE'), 'menetettiin', 'fi')).toBe(true);
+  });
 });
 
 describe('resultNumberFormat (issue 9: an inserted rate shows as a percentage)', () => {
