@@ -18,6 +18,9 @@ if (missing) console.warn(`Skipping the preview sheet tests: ${missing}`);
 /** A template whose options include the number of periods, for the refused-option test. */
 const WITH_PERIODS = listTemplates('en').find((info) => info.options.includes('periods'))!;
 
+/** Twelve inserts take about 20 s alone, several times that on a loaded 2-core machine. */
+const TWELVE_INSERTS_MS = 240_000;
+
 const cell = (page: Page, ref: string) => page.locator(`#sheet-panel td[data-cell="${ref}"]`);
 const formulaBar = (page: Page) => page.locator('.formula-bar .cell-content');
 
@@ -32,27 +35,31 @@ describe.skipIf(missing !== undefined)('the preview page at 1280×800 (issue 9 i
     await session?.close();
   });
 
-  it('opens every new sheet at A1 with its tab in view, however far the last sheet was scrolled', async () => {
-    const { page, errors } = await openPreview(session, 'en');
-    for (const id of TEMPLATE_IDS) {
-      // Scroll the current sheet away from A1 as a reader would, then insert the next template.
-      await page.locator('#sheet-panel').evaluate((panel) => panel.scrollTo(5000, 5000));
-      await insertTemplate(page, id, 'en');
-      const view = await sheetView(page);
-      expect(view, id).toMatchObject({ scrollTop: 0, scrollLeft: 0, tabInView: true });
-    }
-    // Twelve templates and Sheet1 overflow the strip: going back to the first tab shows it too.
-    const strip = await page
-      .locator('.workbook [role="tablist"]')
-      .evaluate((tabs) => tabs.scrollWidth > tabs.clientWidth);
-    expect(strip, 'the tab strip overflows, so the test can fail').toBe(true);
-    await page.getByRole('tab', { name: 'Sheet1', exact: true }).click();
-    expect(await sheetView(page)).toMatchObject({ tab: 'Sheet1', tabInView: true });
-    await page.keyboard.press('ArrowLeft');
-    expect((await sheetView(page)).tabInView, 'wrapping round to the last tab').toBe(true);
-    expect(errors).toEqual([]);
-    await page.context().close();
-  });
+  it(
+    'opens every new sheet at A1 with its tab in view, however far the last sheet was scrolled',
+    async () => {
+      const { page, errors } = await openPreview(session, 'en');
+      for (const id of TEMPLATE_IDS) {
+        // Scroll the current sheet away from A1 as a reader would, then insert the next template.
+        await page.locator('#sheet-panel').evaluate((panel) => panel.scrollTo(5000, 5000));
+        await insertTemplate(page, id, 'en');
+        const view = await sheetView(page);
+        expect(view, id).toMatchObject({ scrollTop: 0, scrollLeft: 0, tabInView: true });
+      }
+      // Twelve templates and Sheet1 overflow the strip: going back to the first tab shows it too.
+      const strip = await page
+        .locator('.workbook [role="tablist"]')
+        .evaluate((tabs) => tabs.scrollWidth > tabs.clientWidth);
+      expect(strip, 'the tab strip overflows, so the test can fail').toBe(true);
+      await page.getByRole('tab', { name: 'Sheet1', exact: true }).click();
+      expect(await sheetView(page)).toMatchObject({ tab: 'Sheet1', tabInView: true });
+      await page.keyboard.press('ArrowLeft');
+      expect((await sheetView(page)).tabInView, 'wrapping round to the last tab').toBe(true);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+    TWELVE_INSERTS_MS,
+  );
 
   it('clears a refused option once fixed, and says it in the sidebar language after a switch', async () => {
     const { page, errors } = await openPreview(session, 'en');

@@ -58,5 +58,7 @@ describe.skipIf(missing !== undefined)('template screenshots in tests/artifacts/
       expect(errors).toEqual([]);
       await page.context().close();
     },
+    // Twelve inserts and screenshots: about 25 s alone, several times that on a loaded machine.
+    240_000,
   );
 });
