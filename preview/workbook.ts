@@ -54,8 +54,13 @@ export class PreviewWorkbook {
 
   constructor() {
     registerKpiFunctions();
-    // Unrounded doubles, so the preview shows what the core computes.
-    this.engine = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', smartRounding: false });
+    // Unrounded doubles, so the preview shows what the core computes; expressions inside
+    // SUMPRODUCT work on whole ranges, as in Excel, Sheets and LibreOffice.
+    this.engine = HyperFormula.buildEmpty({
+      licenseKey: 'gpl-v3',
+      smartRounding: false,
+      useArrayArithmetic: true,
+    });
   }
 
   sheetNames(): string[] {

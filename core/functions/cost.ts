@@ -1,6 +1,14 @@
 // Cost and return: profit, ROI, acquisition cost and outsourcing fees (spec "Cost and return").
-import { requiredRefs, whenFilled, withDefault, withOptional } from '../formulas/native';
-import type { FunctionSpec, NativeRefs, ParamSpec, Problem } from '../registry/types';
+import {
+  eachFunction,
+  minus,
+  over,
+  plus,
+  times,
+  type Operand,
+  type Term,
+} from '../formulas/native';
+import type { FunctionSpec, ParamSpec, Problem } from '../registry/types';
 import { ratioFunction } from './ratio';
 import { CONVERGYS, SKOK, STANDARD } from './sources';
 
@@ -44,31 +52,9 @@ const cac = {
   kind: 'money',
 } as const;
 
-/** `base` times an optional gross margin, which takes its default when blank or omitted. */
-function timesMargin(base: string, ref: string | undefined): string {
-  return withOptional(base, '*', ref, grossMargin.default);
-}
-
-/** revenue × gross_margin + cost_savings − cost as a native expression, and the refs it needs. */
-function nativeProfit(name: string, refs: NativeRefs): { required: string[]; expr: string } {
-  const required = requiredRefs(name, refs, 2);
-  const gross = withOptional(timesMargin(required[0]!, refs[2]), '+', refs[3], costSavings.default);
-  return { required, expr: `${gross}-${required[1]}` };
-}
-
-/**
- * The product of optional arguments i and j (blanks read as their defaults), or null when an
- * omitted one defaults to 0 and so makes the whole term 0.
- */
-function optionalProduct(
-  refs: NativeRefs,
-  params: readonly ParamSpec[],
-  i: number,
-  j: number,
-): string | null {
-  const factors = [i, j].map((k) => ({ ref: refs[k], fallback: Number(params[k]!.default) }));
-  if (factors.some((f) => f.ref === undefined && f.fallback === 0)) return null;
-  return factors.map((f) => withDefault(f.ref, f.fallback)).join('*');
+/** revenue × gross_margin + cost_savings − cost, from the checked arguments in that order. */
+function nativeProfit([revenue, cost, margin, savings]: Operand[]): Term {
+  return minus(plus(times(revenue!.value, margin!.value), savings!.value), cost!.value);
 }
 
 const outsourcingParams: ParamSpec[] = [
@@ -104,7 +90,7 @@ const outsourcingParams: ParamSpec[] = [
 ];
 
 export const costFunctions: FunctionSpec[] = [
-  {
+  eachFunction({
     mode: 'each',
     name: 'SALES_ROI',
     category,
@@ -133,12 +119,9 @@ export const costFunctions: FunctionSpec[] = [
       { args: [50000, 10000, 40], result: '#VALUE!', note: 'a 40% margin is 40% or 0.4, not 40' },
     ],
     compute: (x) => (x[1] === 0 ? SECOND_IS_ZERO : (x[0]! * x[2]! + x[3]! - x[1]!) / x[1]!),
-    native: (refs) => {
-      const { required, expr } = nativeProfit('SALES_ROI', refs);
-      return whenFilled(required, `(${expr})/${required[1]}`);
-    },
-  },
-  {
+    nativeBody: (x) => ({ result: over(nativeProfit(x), x[1]!.value) }),
+  }),
+  eachFunction({
     mode: 'each',
     name: 'SALES_PROFIT',
     category,
@@ -161,12 +144,9 @@ export const costFunctions: FunctionSpec[] = [
       { args: [20000, 10000, 0.3], result: -4000, note: 'a loss: 6,000 gross profit, 10,000 cost' },
     ],
     compute: (x) => x[0]! * x[2]! + x[3]! - x[1]!,
-    native: (refs) => {
-      const { required, expr } = nativeProfit('SALES_PROFIT', refs);
-      return whenFilled(required, expr);
-    },
-  },
-  {
+    nativeBody: (x) => ({ result: nativeProfit(x) }),
+  }),
+  eachFunction({
     mode: 'each',
     name: 'BREAKEVEN_REVENUE',
     category,
@@ -187,11 +167,8 @@ export const costFunctions: FunctionSpec[] = [
       { args: [12000, 0], result: '#DIV/0!', note: 'no margin: cost can never be recovered' },
     ],
     compute: (x) => (x[1] === 0 ? SECOND_IS_ZERO : x[0]! / x[1]!),
-    native: (refs) => {
-      const [cost] = requiredRefs('BREAKEVEN_REVENUE', refs, 1);
-      return whenFilled([cost!], withOptional(cost!, '/', refs[1], grossMargin.default));
-    },
-  },
+    nativeBody: ([cost, margin]) => ({ result: over(cost!.value, margin!.value) }),
+  }),
   ratioFunction({
     name: 'CAC',
     category,
@@ -229,7 +206,7 @@ export const costFunctions: FunctionSpec[] = [
     source: `${STANDARD}; 3:1 rule of thumb: ${SKOK}`,
     examples: [{ args: [4500, 1500], result: 3, note: '4,500 lifetime value on 1,500 CAC: 3:1' }],
   }),
-  {
+  eachFunction({
     mode: 'each',
     name: 'CAC_PAYBACK_MONTHS',
     category,
@@ -258,13 +235,10 @@ export const costFunctions: FunctionSpec[] = [
       if (monthlyProfit === 0) return x[1] === 0 ? SECOND_IS_ZERO : THIRD_IS_ZERO;
       return x[0]! / monthlyProfit;
     },
-    native: (refs) => {
-      const [cacRef, monthly] = requiredRefs('CAC_PAYBACK_MONTHS', refs, 2);
-      const profit = timesMargin(monthly!, refs[2]);
-      const monthlyProfit = profit === monthly ? profit : `(${profit})`;
-      return whenFilled([cacRef!, monthly!], `${cacRef}/${monthlyProfit}`);
-    },
-  },
+    nativeBody: ([cacValue, monthly, margin]) => ({
+      result: over(cacValue!.value, times(monthly!.value, margin!.value)),
+    }),
+  }),
   ratioFunction({
     name: 'COST_OF_SALES',
     category,
@@ -328,7 +302,7 @@ export const costFunctions: FunctionSpec[] = [
       { args: [6000, 0], result: '#DIV/0!', note: 'no appointments set yet' },
     ],
   }),
-  {
+  eachFunction({
     mode: 'each',
     name: 'COST_REDUCTION',
     category,
@@ -349,12 +323,11 @@ export const costFunctions: FunctionSpec[] = [
       { args: [0, 500], result: '#DIV/0!', note: 'no cost before to compare with' },
     ],
     compute: (x) => (x[0] === 0 ? FIRST_IS_ZERO : (x[0]! - x[1]!) / x[0]!),
-    native: (refs) => {
-      const [before, after] = requiredRefs('COST_REDUCTION', refs, 2);
-      return whenFilled([before!, after!], `(${before}-${after})/${before}`);
-    },
-  },
-  {
+    nativeBody: ([before, after]) => ({
+      result: over(minus(before!.value, after!.value), before!.value),
+    }),
+  }),
+  eachFunction({
     mode: 'each',
     name: 'OUTSOURCING_COST',
     category,
@@ -379,14 +352,12 @@ export const costFunctions: FunctionSpec[] = [
       },
     ],
     compute: (x) => x[0]! + x[1]! * x[2]! + x[3]! * x[4]!,
-    native: (refs) => {
-      const [retainer] = requiredRefs('OUTSOURCING_COST', refs, 1);
-      const terms = [
-        retainer!,
-        optionalProduct(refs, outsourcingParams, 1, 2),
-        optionalProduct(refs, outsourcingParams, 3, 4),
-      ];
-      return whenFilled([retainer!], terms.filter((t) => t !== null).join('+'));
-    },
-  },
+    // An omitted fee or commission is 0, so its whole term drops out of the formula.
+    nativeBody: ([retainer, fee, appointments, rate, commissionBase]) => ({
+      result: plus(
+        plus(retainer!.value, times(fee!.value, appointments!.value)),
+        times(rate!.value, commissionBase!.value),
+      ),
+    }),
+  }),
 ];

@@ -1,7 +1,20 @@
 // Customers: satisfaction, loyalty and lifetime value (spec "Customers").
 import { describeValue } from '../args/coerce';
-import { requiredRefs, whenFilled, withDefault, withOptional } from '../formulas/native';
-import type { EachFunctionSpec, FunctionSpec, Problem, SetFunctionSpec } from '../registry/types';
+import {
+  compare,
+  constant,
+  eachFunction,
+  ifThen,
+  minus,
+  negative,
+  over,
+  plus,
+  power,
+  rangeNumbers,
+  setFunction,
+  times,
+} from '../formulas/native';
+import type { FunctionSpec, Problem } from '../registry/types';
 import { ratioFunction } from './ratio';
 import { CONVERGYS, STANDARD } from './sources';
 
@@ -47,7 +60,7 @@ function netPromoterScore(sets: readonly (readonly (number | null)[])[]): number
   return responses === 0 ? NO_SCORES : ((promoters - detractors) / responses) * 100;
 }
 
-const nps: SetFunctionSpec = {
+const nps = setFunction({
   mode: 'set',
   name: 'NPS',
   category,
@@ -73,11 +86,14 @@ const nps: SetFunctionSpec = {
     { args: [[[null], [null]]], result: '#DIV/0!', note: 'no answers yet' },
   ],
   compute: netPromoterScore,
-  native: (refs) => {
-    const [scores] = requiredRefs('NPS', refs, 1);
-    return `(COUNTIF(${scores},">=9")-COUNTIF(${scores},"<=6"))/COUNT(${scores})*100`;
+  // Each filled score counts +1 as a promoter (9–10) and −1 as a detractor (0–6); no score
+  // divides by zero, as the function does.
+  nativeResult: ([scores]) => {
+    const numbers = rangeNumbers(scores!);
+    const filled = `(${scores}<>"")`;
+    return `SUMPRODUCT(${filled}*((${numbers}>=9)-(${numbers}<=6)))/SUMPRODUCT(--${filled})*100`;
   },
-};
+});
 
 /** Lifetime value: yearly gross profit times lifespan, discounted as an annuity when r > 0. */
 function customerLifetimeValue(x: readonly number[]): number {
@@ -91,7 +107,7 @@ function customerLifetimeValue(x: readonly number[]): number {
     : (annual * -Math.expm1(-lifespan * Math.log1p(rate))) / rate;
 }
 
-const clv: EachFunctionSpec = {
+const clv = eachFunction({
   mode: 'each',
   name: 'CLV',
   category,
@@ -136,20 +152,22 @@ const clv: EachFunctionSpec = {
     },
   ],
   compute: customerLifetimeValue,
-  native: (refs) => {
-    const [value, perYear, years] = requiredRefs('CLV', refs, 3);
-    const annual = withOptional(`${value}*${perYear}`, '*', refs[3], clvGrossMargin.default);
-    const undiscounted = `${annual}*${years}`;
-    // Omitted, a rate whose default is 0 leaves only the undiscounted sum.
-    if (refs[4] === undefined && discountRate.default === 0)
-      return whenFilled([value!, perYear!, years!], undiscounted);
-    const rate = withDefault(refs[4], discountRate.default);
-    return whenFilled(
-      [value!, perYear!, years!],
-      `IF(${rate}=0,${undiscounted},${annual}*(1-(1+${rate})^(-${years}))/${rate})`,
+  nativeBody: ([value, perYear, years, margin, rate]) => {
+    const annual = times(times(value!.value, perYear!.value), margin!.value);
+    const undiscounted = times(annual, years!.value);
+    const discount = minus(
+      constant(1),
+      power(plus(constant(1), rate!.value), negative(years!.value)),
     );
+    return {
+      result: ifThen(
+        compare(rate!.number, '=', constant(0)),
+        undiscounted,
+        over(times(annual, discount), rate!.value),
+      ),
+    };
   },
-};
+});
 
 const START_IS_ZERO: Problem = { problem: 'divisionByZero', param: 0 };
 
@@ -176,7 +194,7 @@ function retentionRate(x: readonly number[]): number | Problem {
   return kept / start;
 }
 
-const retention: EachFunctionSpec = {
+const retention = eachFunction({
   mode: 'each',
   name: 'RETENTION_RATE',
   category,
@@ -216,11 +234,17 @@ const retention: EachFunctionSpec = {
     },
   ],
   compute: retentionRate,
-  native: (refs) => {
-    const [start, end, added] = requiredRefs('RETENTION_RATE', refs, 3);
-    return whenFilled([start!, end!, added!], `(${end}-${added})/${start}`);
-  },
-};
+  // The same order as the function: new customers above the end count, then no customers at
+  // the start, then more kept than there were.
+  nativeBody: ([start, end, added]) => ({
+    checks: [
+      { when: compare(end!.number, '<', added!.number), error: '#VALUE!' },
+      { when: compare(start!.number, '=', constant(0)), error: '#DIV/0!' },
+      { when: compare(minus(end!.number, added!.number), '>', start!.number), error: '#VALUE!' },
+    ],
+    result: over(minus(end!.value, added!.value), start!.value),
+  }),
+});
 
 export const customerFunctions: FunctionSpec[] = [
   ratioFunction({

@@ -1,7 +1,7 @@
 // Cycle and activity: how long deals take and how much effort an outcome costs (spec "Cycle and activity").
 import { describeValue } from '../args/coerce';
-import { requiredRefs } from '../formulas/native';
-import type { FunctionSpec, Problem, SetFunctionSpec } from '../registry/types';
+import { rangeNumbers, setFunction } from '../formulas/native';
+import type { FunctionSpec, Problem } from '../registry/types';
 import { ratioFunction } from './ratio';
 import { STANDARD } from './sources';
 
@@ -37,7 +37,7 @@ function averageCycle(sets: readonly (readonly (number | null)[])[]): number | P
   return pairs === 0 ? NO_COMPLETE_PAIR : totalDays / pairs;
 }
 
-const averageSalesCycle: SetFunctionSpec = {
+const averageSalesCycle = setFunction({
   mode: 'set',
   name: 'AVG_SALES_CYCLE',
   category,
@@ -89,14 +89,17 @@ const averageSalesCycle: SetFunctionSpec = {
     },
   ],
   compute: averageCycle,
-  native: (refs) => {
-    const [open, close] = requiredRefs('AVG_SALES_CYCLE', refs, 2);
-    // ">=0" matches numbers only (dates are non-negative); "<>" would also match text and
-    // formulas that return "".
-    const bothFilled = `${open},">=0",${close},">=0"`;
-    return `(SUMIFS(${close},${bothFilled})-SUMIFS(${open},${bothFilled}))/COUNTIFS(${bothFilled})`;
+  // Only the rows where both dates are filled count; a close before its open is refused, and
+  // no complete row divides by zero, as the function does.
+  nativeResult: ([open, close]) => {
+    const complete = `(${open}<>"")*(${close}<>"")`;
+    const closedBefore = `${complete}*(${rangeNumbers(close!)}<${rangeNumbers(open!)})`;
+    return (
+      `IF(SUMPRODUCT(${closedBefore})>0,#VALUE!,` +
+      `SUMPRODUCT(${complete}*(${close}-${open}))/SUMPRODUCT(${complete}))`
+    );
   },
-};
+});
 
 export const cycleFunctions: FunctionSpec[] = [
   ratioFunction({

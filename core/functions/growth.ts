@@ -1,5 +1,5 @@
 // Growth and goals: attainment, growth, pipeline and deal economics (spec "Growth and goals").
-import { requiredRefs, whenFilled } from '../formulas/native';
+import { constant, eachFunction, minus, over, power, times } from '../formulas/native';
 import type { FunctionSpec, Problem } from '../registry/types';
 import { ratioFunction } from './ratio';
 import { CONVERGYS, STANDARD } from './sources';
@@ -40,7 +40,7 @@ export const growthFunctions: FunctionSpec[] = [
       { args: [100, -5], result: '#VALUE!', note: 'a goal cannot be negative' },
     ],
   }),
-  {
+  eachFunction({
     mode: 'each',
     name: 'GROWTH_RATE',
     category,
@@ -65,12 +65,11 @@ export const growthFunctions: FunctionSpec[] = [
       { args: [50, 0], result: '#DIV/0!', note: 'nothing in the prior period' },
     ],
     compute: (x) => (x[1] === 0 ? PRIOR_IS_ZERO : (x[0]! - x[1]!) / x[1]!),
-    native: (refs) => {
-      const [current, prior] = requiredRefs('GROWTH_RATE', refs, 2);
-      return whenFilled([current!, prior!], `(${current}-${prior})/${prior}`);
-    },
-  },
-  {
+    nativeBody: ([current, prior]) => ({
+      result: over(minus(current!.value, prior!.value), prior!.value),
+    }),
+  }),
+  eachFunction({
     mode: 'each',
     name: 'CAGR',
     category,
@@ -110,11 +109,14 @@ export const growthFunctions: FunctionSpec[] = [
         : x[2] === 0
           ? YEARS_ARE_ZERO
           : Math.pow(x[1]! / x[0]!, 1 / x[2]!) - 1,
-    native: (refs) => {
-      const [begin, end, years] = requiredRefs('CAGR', refs, 3);
-      return whenFilled([begin!, end!, years!], `(${end}/${begin})^(1/${years})-1`);
-    },
-  },
+    // A zero begin_value or zero years divides by zero by itself.
+    nativeBody: ([begin, end, years]) => ({
+      result: minus(
+        power(over(end!.value, begin!.value), over(constant(1), years!.value)),
+        constant(1),
+      ),
+    }),
+  }),
   ratioFunction({
     name: 'MARKET_SHARE',
     category,
@@ -184,7 +186,7 @@ export const growthFunctions: FunctionSpec[] = [
       { args: [480_000, 0], result: '#DIV/0!', note: 'no deals closed' },
     ],
   }),
-  {
+  eachFunction({
     mode: 'each',
     name: 'SALES_VELOCITY',
     category,
@@ -223,14 +225,13 @@ export const growthFunctions: FunctionSpec[] = [
       { args: [50, 0.2, 40_000, 0], result: '#DIV/0!', note: 'a cycle cannot take zero days' },
     ],
     compute: (x) => (x[3] === 0 ? CYCLE_IS_ZERO : (x[0]! * x[1]! * x[2]!) / x[3]!),
-    native: (refs) => {
-      const [opportunities, winRate, dealSize, cycleDays] = requiredRefs('SALES_VELOCITY', refs, 4);
-      return whenFilled(
-        [opportunities!, winRate!, dealSize!, cycleDays!],
-        `${opportunities}*${winRate}*${dealSize}/${cycleDays}`,
-      );
-    },
-  },
+    nativeBody: ([opportunities, winRate, dealSize, cycleDays]) => ({
+      result: over(
+        times(times(opportunities!.value, winRate!.value), dealSize!.value),
+        cycleDays!.value,
+      ),
+    }),
+  }),
   ratioFunction({
     name: 'ACV',
     category,

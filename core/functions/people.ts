@@ -1,5 +1,18 @@
 // People, vendors and status: turnover, incentive pay, vendor scores and KPI status (spec section).
-import { requiredRefs, whenFilled, withDefault } from '../formulas/native';
+import {
+  compare,
+  constant,
+  eachFunction,
+  ifThen,
+  minus,
+  plus,
+  rangeNumbers,
+  setFunction,
+  text,
+  times,
+  type Operand,
+  type Term,
+} from '../formulas/native';
 import type { FunctionSpec, Problem } from '../registry/types';
 import { ratioFunction } from './ratio';
 import { STATUS_TEXTS } from './status-texts';
@@ -21,12 +34,33 @@ const DEFAULT_HIGHER_IS_BETTER = true;
 const DEFAULT_TOLERANCE = 0.1;
 
 /*
- * A boundary such as 5% × (1 − 10%) is 0.045000000000000005 in binary, so an actual of exactly
- * 4.5% would fall just outside it. Boundaries are widened by one part in 10^12, far below any
- * KPI's precision, in the core and the native formula alike so every engine agrees.
+ * Spreadsheets compare numbers that differ only in their last binary digits as equal (Excel and
+ * Sheets to about 15 significant digits, LibreOffice to 2^-48, HyperFormula to 1e-13), so an
+ * actual of 4.5% meets a boundary of 5% × (1 − 10%), which binary arithmetic makes
+ * 0.045000000000000005. KPI_STATUS compares the same way, so its native formula can use plain
+ * comparisons and still agree.
  */
-const SLACK_BELOW = 0.999999999999;
-const SLACK_ABOVE = 1.000000000001;
+const COMPARE_PRECISION = 1e-14;
+
+function nearlyEqual(a: number, b: number): boolean {
+  return Math.abs(a - b) <= COMPARE_PRECISION * Math.max(Math.abs(a), Math.abs(b));
+}
+
+const atLeast = (a: number, b: number) => a >= b || nearlyEqual(a, b);
+const atMost = (a: number, b: number) => a <= b || nearlyEqual(a, b);
+
+/** KPI_STATUS in formula terms: met, within tolerance of the target, or neither. */
+function nativeStatus([actual, target, higherIsBetter, tolerance]: Operand[]): Term {
+  const status = (better: '>=' | '<=', boundary: Term) =>
+    ifThen(
+      compare(actual!.number, better, target!.number),
+      text(ON_TRACK),
+      ifThen(compare(actual!.number, better, boundary), text(AT_RISK), text(OFF_TRACK)),
+    );
+  const below = times(target!.number, minus(constant(1), tolerance!.value));
+  const above = times(target!.number, plus(constant(1), tolerance!.value));
+  return ifThen(higherIsBetter!.value, status('>=', below), status('<=', above));
+}
 
 export const peopleFunctions: FunctionSpec[] = [
   ratioFunction({
@@ -52,7 +86,7 @@ export const peopleFunctions: FunctionSpec[] = [
       { args: [2, 0], result: '#DIV/0!', note: 'no headcount' },
     ],
   }),
-  {
+  eachFunction({
     mode: 'each',
     name: 'INCENTIVE_PAY',
     category,
@@ -96,16 +130,17 @@ export const peopleFunctions: FunctionSpec[] = [
       { args: [10_000, 1.2, 0.9, 70], result: '#VALUE!', note: 'enter the weight as 70% or 0.7' },
     ],
     compute: (x) => x[0]! * (x[3]! * x[1]! + (1 - x[3]!) * x[2]!),
-    native: (refs) => {
-      const [pay, individual, team] = requiredRefs('INCENTIVE_PAY', refs, 3);
-      const weight = withDefault(refs[3], DEFAULT_INDIVIDUAL_WEIGHT);
-      return whenFilled(
-        [pay!, individual!, team!],
-        `${pay}*(${weight}*${individual}+(1-${weight})*${team})`,
-      );
-    },
-  },
-  {
+    nativeBody: ([pay, individual, team, weight]) => ({
+      result: times(
+        pay!.value,
+        plus(
+          times(weight!.value, individual!.value),
+          times(minus(constant(1), weight!.value), team!.value),
+        ),
+      ),
+    }),
+  }),
+  setFunction({
     mode: 'set',
     name: 'VENDOR_SCORE',
     category,
@@ -174,14 +209,13 @@ export const peopleFunctions: FunctionSpec[] = [
       }
       return totalWeight === 0 ? WEIGHTS_SUM_TO_ZERO : weighted / totalWeight;
     },
-    native: (refs) => {
-      const [scores, weights] = requiredRefs('VENDOR_SCORE', refs, 2);
-      // SUMPRODUCT reads blanks and text as 0, so only the weight sum must skip incomplete
-      // pairs; ">=0" matches numbers only, unlike "<>", which also matches formula blanks.
-      return `SUMPRODUCT(${scores},${weights})/SUMIFS(${weights},${scores},">=0",${weights},">=0")`;
-    },
-  },
-  {
+    // A blank score or weight is 0 in the arithmetic, so only complete pairs add up; their
+    // weights summing to 0 divides by zero, as the function does.
+    nativeResult: ([scores, weights]) =>
+      `SUMPRODUCT(${rangeNumbers(scores!)},${rangeNumbers(weights!)})/` +
+      `SUMPRODUCT((${scores}<>"")*${rangeNumbers(weights!)})`,
+  }),
+  eachFunction({
     mode: 'each',
     name: 'KPI_STATUS',
     category,
@@ -229,24 +263,12 @@ export const peopleFunctions: FunctionSpec[] = [
       const target = x[1]!;
       const tolerance = x[3]!;
       if (x[2] !== 0) {
-        if (actual >= target * SLACK_BELOW) return ON_TRACK;
-        return actual >= target * (1 - tolerance) * SLACK_BELOW ? AT_RISK : OFF_TRACK;
+        if (atLeast(actual, target)) return ON_TRACK;
+        return atLeast(actual, target * (1 - tolerance)) ? AT_RISK : OFF_TRACK;
       }
-      if (actual <= target * SLACK_ABOVE) return ON_TRACK;
-      return actual <= target * (1 + tolerance) * SLACK_ABOVE ? AT_RISK : OFF_TRACK;
+      if (atMost(actual, target)) return ON_TRACK;
+      return atMost(actual, target * (1 + tolerance)) ? AT_RISK : OFF_TRACK;
     },
-    native: (refs) => {
-      const [actual, target] = requiredRefs('KPI_STATUS', refs, 2);
-      const higher = withDefault(refs[2], DEFAULT_HIGHER_IS_BETTER);
-      const tolerance = withDefault(refs[3], DEFAULT_TOLERANCE);
-      const status = (cmp: string, factor: string, slack: number) =>
-        `IF(${actual}${cmp}${target}*${slack},"${ON_TRACK}",` +
-        `IF(${actual}${cmp}${target}*${factor}*${slack},"${AT_RISK}","${OFF_TRACK}"))`;
-      return whenFilled(
-        [actual!, target!],
-        `IF(${higher},${status('>=', `(1-${tolerance})`, SLACK_BELOW)},` +
-          `${status('<=', `(1+${tolerance})`, SLACK_ABOVE)})`,
-      );
-    },
-  },
+    nativeBody: (x) => ({ result: nativeStatus(x) }),
+  }),
 ];

@@ -1,6 +1,6 @@
 // The shared shape of "part / whole" functions: metadata plus math plus native formula.
 import type { ParamKind } from '../args/kinds';
-import { requiredRefs, whenFilled } from '../formulas/native';
+import { compare, constant, eachFunction, over, type Check, type Term } from '../formulas/native';
 import type { Category, EachFunctionSpec, Example, Problem, ResultKind } from '../registry/types';
 
 const DIVIDE_BY_SECOND: Problem = { problem: 'divisionByZero', param: 1 };
@@ -19,13 +19,21 @@ export interface RatioDefinition {
   examples: Example[];
 }
 
+/** The checks of part / whole in the spec's order: #DIV/0! for a zero whole, then #VALUE! for a part above it. */
+function partOfWholeChecks(part: Term, whole: Term): Check[] {
+  return [
+    { when: compare(whole, '=', constant(0)), error: '#DIV/0!' },
+    { when: compare(part, '>', whole), error: '#VALUE!' },
+  ];
+}
+
 /** A registry entry computing numerator / denominator, #DIV/0! on a zero denominator. */
 export function ratioFunction(def: RatioDefinition): EachFunctionSpec {
   const compute = def.partOfWhole
     ? (x: readonly number[]) =>
         x[1] === 0 ? DIVIDE_BY_SECOND : x[0]! > x[1]! ? FIRST_EXCEEDS_SECOND : x[0]! / x[1]!
     : (x: readonly number[]) => (x[1] === 0 ? DIVIDE_BY_SECOND : x[0]! / x[1]!);
-  return {
+  return eachFunction({
     mode: 'each',
     name: def.name,
     category: def.category,
@@ -35,9 +43,9 @@ export function ratioFunction(def: RatioDefinition): EachFunctionSpec {
     source: def.source,
     examples: def.examples,
     compute,
-    native: (refs) => {
-      const [a, b] = requiredRefs(def.name, refs, 2);
-      return whenFilled([a!, b!], `${a}/${b}`);
-    },
-  };
+    nativeBody: ([part, whole]) => ({
+      checks: def.partOfWhole ? partOfWholeChecks(part!.number, whole!.number) : [],
+      result: over(part!.value, whole!.value),
+    }),
+  });
 }

@@ -41,8 +41,15 @@ export type Problem =
   | { problem: 'exceeds'; part: number; whole: number }
   | { problem: 'invalid'; param: number; reason: string };
 
-/** Cell references (or ranges) for each parameter; undefined for an omitted optional one. */
-export type NativeRefs = readonly (string | undefined)[];
+/**
+ * One argument of a native formula: an A1 reference or range (a string), a literal the formula
+ * folds when it is generated, or a formula that always yields a valid value for its parameter
+ * (a flag read from a yes/no cell, `J5<>"Yes"`), which needs no checks.
+ */
+export type NativeArg = string | number | boolean | { formula: string };
+
+/** The arguments of a native formula, one per parameter; undefined for an omitted optional one. */
+export type NativeArgs = readonly (NativeArg | undefined)[];
 
 interface BaseSpec {
   name: string;
@@ -58,9 +65,9 @@ interface BaseSpec {
   examples: Example[];
   /**
    * The native spreadsheet formula (invariant English names, comma separators, no leading "=")
-   * computing the same value from the given references.
+   * computing the same value, bad input included, from the given arguments.
    */
-  native: (refs: NativeRefs) => string;
+  native: (args: NativeArgs) => string;
 }
 
 /** A function computed element by element over scalar-or-range ("each") parameters. */

@@ -1,7 +1,7 @@
 // Renders a cell's computation (Calc) as a formula: registry native formulas or KPI function calls.
 import { literal } from '../formulas/native';
 import { getFunction } from '../registry/index';
-import type { FunctionSpec } from '../registry/types';
+import type { FunctionSpec, NativeArg } from '../registry/types';
 import type { FormulaMode } from './options';
 import { STATUS_TEXTS, type Calc, type CallArgument, type StatusLabels } from './plan';
 
@@ -26,9 +26,9 @@ function argument(value: Exclude<CallArgument, undefined>): string {
   return typeof value === 'string' ? value : literal(value);
 }
 
-/** An argument as a native formula reads it in place of a reference: a comparison in brackets. */
-function nativeArgument(value: Exclude<CallArgument, undefined>): string {
-  return typeof value === 'object' ? `(${argument(value)})` : argument(value);
+/** An argument as a native formula takes it: a reference, a literal it folds, or a flag's comparison. */
+function nativeArgument(value: Exclude<CallArgument, undefined>): NativeArg {
+  return typeof value === 'object' ? { formula: argument(value) } : value;
 }
 
 function registryEntry(name: string): FunctionSpec {

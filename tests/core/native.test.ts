@@ -1,19 +1,15 @@
-// Spec rule 6 for templates: every native formula, evaluated in HyperFormula, agrees with the core.
+// Spec rule 6 for templates: every native formula, evaluated in HyperFormula, agrees with the core, bad input included.
 import fc from 'fast-check';
+import { DetailedCellError } from 'hyperformula';
 import { describe, expect, it } from 'vitest';
+import { KIND_DOMAINS, type ParamKind } from '../../core/args/kinds';
 import { isKpiError } from '../../core/errors';
 import { FUNCTIONS, callFunction } from '../../core/registry/index';
-import type { FunctionSpec, NativeRefs } from '../../core/registry/types';
+import type { FunctionSpec, NativeArgs, ParamSpec } from '../../core/registry/types';
 import type { KpiResult } from '../../core/values';
-import { applyOrdering, ordering, validValue } from '../support/generators';
-import type { SheetCell } from '../support/generators';
-import {
-  columnLetter,
-  evaluateSheet,
-  isDivisionByZero,
-  isEmptyValue,
-  showCell,
-} from '../support/hyperformula';
+import { DEFAULT_MIX, inputCell, validNumber, type InputCell } from '../support/bad-inputs';
+import { applyOrdering, ordering, type Ordering } from '../support/generators';
+import { columnLetter, evaluateSheet, isEmptyValue, showCell } from '../support/hyperformula';
 import type { CellValue, RawCellContent } from '../support/hyperformula';
 import { closeTo, show } from '../support/results';
 
@@ -66,14 +62,19 @@ const PORTABLE_FUNCTIONS = new Set([
   'ISLOGICAL',
   'ISERROR',
   'N',
+  'VALUE',
 ]);
 
-/** One generated input row: per parameter a sheet value, or "omitted" for an optional one left out. */
-type Slot = SheetCell | 'omitted';
+/**
+ * One generated argument: a cell value behind a reference, a literal written into the formula,
+ * or "omitted" for an optional parameter left out.
+ */
+type Slot = { cell: InputCell } | { literal: number | boolean } | 'omitted';
 
 interface Outcome {
   compared: number;
-  skipped: number;
+  /** How many cases gave each kind of result: the cases must cover every one. */
+  results: Record<'number' | 'text' | 'empty' | '#VALUE!' | '#DIV/0!', number>;
   failures: string[];
 }
 
@@ -81,57 +82,80 @@ function sample<T>(arbitrary: fc.Arbitrary<T>, numRuns: number): T[] {
   return fc.sample(arbitrary, { numRuns, seed: SEED });
 }
 
-/** A valid, blank or (for optional parameters) omitted value per parameter, ordered as one case. */
+/** The valid or bad value, blank, literal or omission of one parameter. */
+function slotOf(param: ParamSpec): fc.Arbitrary<Slot> {
+  const domain = KIND_DOMAINS[param.kind];
+  const cell = inputCell(domain).map((value): Slot => ({ cell: value }));
+  const literal = (domain.isFlag ? fc.boolean() : validNumber(domain)).map((value): Slot => ({
+    literal: value,
+  }));
+  const options = [
+    { arbitrary: cell, weight: 10 },
+    { arbitrary: literal, weight: 1 },
+  ];
+  if (param.default !== undefined)
+    options.push({ arbitrary: fc.constant<Slot>('omitted'), weight: 2 });
+  return fc.oneof(...options);
+}
+
+/** The valid numbers of a case, ordered so part/whole and similar rules often hold. */
+function ordered(slots: Slot[], kinds: readonly ParamKind[], order: Ordering): Slot[] {
+  const numbers = slots.map((slot) =>
+    typeof slot === 'object' && 'cell' in slot && typeof slot.cell === 'number' ? slot.cell : null,
+  );
+  const sorted = applyOrdering(numbers, kinds, order);
+  return slots.map((slot, i) => (numbers[i] === null ? slot : { cell: sorted[i]! }));
+}
+
 function eachCases(spec: FunctionSpec): Slot[][] {
   const kinds = spec.params.map((p) => p.kind);
-  const slots = spec.params.map((param) => {
-    const filled = validValue(param.kind) as fc.Arbitrary<Slot>;
-    return param.default === undefined
-      ? fc.oneof(
-          { arbitrary: fc.constant<Slot>(null), weight: 1 },
-          { arbitrary: filled, weight: 12 },
-        )
-      : fc.oneof(fc.constant<Slot>('omitted'), fc.constant<Slot>(null), filled);
-  });
-  const arbitrary = fc.tuple(ordering, fc.tuple(...slots)).map(([order, values]) => {
-    const present = values.map((v) => (v === 'omitted' ? null : v));
-    const ordered = applyOrdering(present, kinds, order);
-    return values.map((v, i): Slot => (v === 'omitted' ? 'omitted' : ordered[i]!));
-  });
+  const arbitrary = fc
+    .tuple(ordering, fc.tuple(...spec.params.map(slotOf)))
+    .map(([order, slots]) => ordered(slots, kinds, order));
   return sample(arbitrary, EACH_CASES);
 }
 
-/** Data sets for a set function: rows of aligned cells, some blank, the numbers of every row ordered alike. */
-function setCases(spec: FunctionSpec): SheetCell[][][] {
+/** Data sets for a set function: rows of aligned cells, valid, blank or bad, ordered alike. */
+function setCases(spec: FunctionSpec): InputCell[][][] {
   const kinds = spec.params.map((p) => p.kind);
-  const row = (blankRate: number) =>
-    fc.tuple(
-      ...kinds.map((kind) =>
-        fc
-          .tuple(fc.integer({ min: 0, max: 99 }), validValue(kind))
-          .map(([percent, value]): SheetCell => (percent < blankRate * 100 ? null : value)),
-      ),
-    );
-  const arbitrary = fc
-    .tuple(ordering, fc.constantFrom(0, 0.2, 0.5, 1), fc.integer({ min: 1, max: 12 }))
-    .chain(([order, blankRate, length]) =>
-      fc
-        .array(row(blankRate), { minLength: length, maxLength: length })
-        .map((rows) => rows.map((cells) => applyOrdering(cells, kinds, order))),
-    );
+  // Mostly valid, so that a range often holds no bad cell at all.
+  const mix = { ...DEFAULT_MIX, valid: 60 };
+  const row = fc.tuple(...kinds.map((kind) => inputCell(KIND_DOMAINS[kind], mix)));
+  const arbitrary = fc.tuple(ordering, fc.integer({ min: 1, max: 12 })).chain(([order, length]) =>
+    fc.array(row, { minLength: length, maxLength: length }).map((rows) =>
+      rows.map((cells) => {
+        const numbers = cells.map((c) => (typeof c === 'number' ? c : null));
+        const sorted = applyOrdering(numbers, kinds, order);
+        return cells.map((c, i) => (typeof c === 'number' ? sorted[i]! : c));
+      }),
+    ),
+  );
   return sample(arbitrary, SET_CASES);
 }
 
-/** Why the native value disagrees with the core result, or null when they agree (or the case is skipped). */
+/** A cell as HyperFormula takes it: text behind an apostrophe, so "120" stays text. */
+function sheetCell(value: InputCell): RawCellContent {
+  return typeof value === 'string' ? `'${value}` : value;
+}
+
+type ResultKind = keyof Outcome['results'];
+
+function kindOf(core: KpiResult): ResultKind {
+  if (typeof core === 'number') return 'number';
+  if (isKpiError(core)) return core.code === '#DIV/0!' ? '#DIV/0!' : '#VALUE!';
+  return core === '' ? 'empty' : 'text';
+}
+
+/** Why the native value disagrees with the core result, or null when they agree. */
 function disagreement(core: KpiResult, native: CellValue | undefined): string | null {
   if (Array.isArray(core)) return 'the core returned a range for scalar inputs';
   if (typeof core === 'number')
     return typeof native === 'number' && closeTo(core, native) ? null : 'numbers differ';
   if (core === '') return native === undefined || isEmptyValue(native) ? null : 'expected empty';
-  if (isKpiError(core)) {
-    if (core.code !== '#DIV/0!') return null;
-    return native !== undefined && isDivisionByZero(native) ? null : 'expected #DIV/0!';
-  }
+  if (isKpiError(core))
+    return native instanceof DetailedCellError && native.value === core.code
+      ? null
+      : `expected ${core.code}`;
   return native === core ? null : 'texts differ';
 }
 
@@ -141,15 +165,15 @@ function compare(
   calls: { args: unknown[]; at: [number, number] }[],
 ): Outcome {
   const values = evaluateSheet(sheet);
-  const outcome: Outcome = { compared: 0, skipped: 0, failures: [] };
+  const outcome: Outcome = {
+    compared: 0,
+    results: { number: 0, text: 0, empty: 0, '#VALUE!': 0, '#DIV/0!': 0 },
+    failures: [],
+  };
   for (const { args, at } of calls) {
     const core = callFunction(spec.name, args);
-    if (isKpiError(core) && core.code === '#VALUE!') {
-      // Native formulas need not validate: the core's #VALUE! has no native counterpart.
-      outcome.skipped++;
-      continue;
-    }
     outcome.compared++;
+    outcome.results[kindOf(core)]++;
     const native = values[at[0]]?.[at[1]];
     const problem = disagreement(core, native);
     if (problem && outcome.failures.length < 10)
@@ -166,15 +190,21 @@ function runEach(spec: FunctionSpec): Outcome {
   const sheet: RawCellContent[][] = [];
   const calls: { args: unknown[]; at: [number, number] }[] = [];
   eachCases(spec).forEach((slots, row) => {
-    const refs: NativeRefs = slots.map((slot, col) =>
-      slot === 'omitted' ? undefined : `${columnLetter(col)}${row + 1}`,
-    );
+    const args: NativeArgs = slots.map((slot, col) => {
+      if (slot === 'omitted') return undefined;
+      return 'literal' in slot ? slot.literal : `${columnLetter(col)}${row + 1}`;
+    });
     sheet.push([
-      ...slots.map((slot) => (slot === 'omitted' ? null : slot)),
-      `=${spec.native(refs)}`,
+      ...slots.map((slot) =>
+        typeof slot === 'object' && 'cell' in slot ? sheetCell(slot.cell) : null,
+      ),
+      `=${spec.native(args)}`,
     ]);
     calls.push({
-      args: slots.map((slot) => (slot === 'omitted' ? undefined : slot)),
+      args: slots.map((slot) => {
+        if (slot === 'omitted') return undefined;
+        return 'literal' in slot ? slot.literal : slot.cell;
+      }),
       at: [row, formulaColumn],
     });
   });
@@ -191,7 +221,9 @@ function runSet(spec: FunctionSpec): Outcome {
     const refs = spec.params.map(
       (_, col) => `${columnLetter(col)}${first + 1}:${columnLetter(col)}${last + 1}`,
     );
-    rows.forEach((cells, i) => sheet.push([...cells, i === 0 ? `=${spec.native(refs)}` : null]));
+    rows.forEach((cells, i) =>
+      sheet.push([...cells.map(sheetCell), i === 0 ? `=${spec.native(refs)}` : null]),
+    );
     calls.push({
       args: spec.params.map((_, col) => rows.map((cells) => [cells[col]])),
       at: [first, formulaColumn],
@@ -201,7 +233,7 @@ function runSet(spec: FunctionSpec): Outcome {
 }
 
 /** The references a template would pass: optional parameters given, or all of them left out. */
-function sampleRefs(spec: FunctionSpec, withOptional: boolean): NativeRefs {
+function sampleRefs(spec: FunctionSpec, withOptional: boolean): NativeArgs {
   return spec.params.map((param, col) => {
     if (!withOptional && param.default !== undefined) return undefined;
     const letter = columnLetter(col);
@@ -228,27 +260,67 @@ describe.each(FUNCTIONS.map((spec) => [spec.name, spec] as const))(
       }
     });
 
-    it('agrees with the core in HyperFormula', () => {
+    it('agrees with the core in HyperFormula on valid and bad input', () => {
       const outcome = spec.mode === 'each' ? runEach(spec) : runSet(spec);
       expect(outcome.failures).toEqual([]);
-      const total = outcome.compared + outcome.skipped;
-      expect(
-        outcome.skipped,
-        `${outcome.skipped} of ${total} cases were #VALUE! in the core and not compared`,
-      ).toBeLessThanOrEqual(total / 2);
+      // The cases reach results, #VALUE! (bad input) and, for "each" functions, empty cells.
+      const { results } = outcome;
+      const reached = JSON.stringify(results);
+      expect(results.number + results.text, reached).toBeGreaterThan(outcome.compared / 10);
+      expect(results['#VALUE!'], reached).toBeGreaterThan(0);
+      if (spec.mode === 'each') expect(results.empty, reached).toBeGreaterThan(0);
     });
   },
 );
 
-describe('native formulas over cells that hold formulas', () => {
-  it('AVG_SALES_CYCLE skips a close date that is a formula returning ""', () => {
+describe('native formulas over partly filled ranges', () => {
+  it('AVG_SALES_CYCLE counts only the rows where both dates are filled', () => {
     const avg = FUNCTIONS.find((spec) => spec.name === 'AVG_SALES_CYCLE')!;
     // Rows 1 and 3 are complete: (46053 − 46023 + 46050 − 46040) / 2 = 20 days.
     const result = evaluateSheet([
       [46023, 46053, `=${avg.native(['A1:A3', 'B1:B3'])}`],
-      [46030, '=""'],
+      [46030, null],
       [46040, 46050],
     ])[0]![2];
     expect(result).toBe(20);
+  });
+});
+
+describe('literal arguments are folded when the formula is generated', () => {
+  const entry = (name: string) => FUNCTIONS.find((spec) => spec.name === name)!;
+
+  it.each(
+    FUNCTIONS.filter((spec) => spec.mode === 'each').map((spec) => [spec.name, spec] as const),
+  )(
+    '%s with its optional arguments given as literals writes no constant condition',
+    (_name, spec) => {
+      const args = spec.params.map((param, col) =>
+        param.default === undefined ? `${columnLetter(col)}2` : param.default,
+      );
+      const formula = spec.native(args);
+      expect(formula).not.toMatch(/TRUE\(\)|FALSE\(\)/);
+      // No comparison of a literal (with a number or ""), no widened boundary (*0.999999999999).
+      expect(formula).not.toMatch(/(^|[^A-Z0-9$.])-?[\d.]+(=|<>|<=|>=|<|>)(-?[\d.]+($|[^\d.])|"")/);
+      expect(formula).not.toMatch(/0\.9{6}|1\.0{6}/);
+    },
+  );
+
+  it('KPI_STATUS with lower is better writes only the lower-is-better comparisons', () => {
+    expect(entry('KPI_STATUS').native(['H10', 'I10', false, 0.1])).toBe(
+      'IF(OR(H10="",I10=""),"",' +
+        'IF(OR(ISLOGICAL(H10),ISERROR(VALUE(H10)),ISLOGICAL(I10),VALUE(I10)<0),#VALUE!,' +
+        'IF(VALUE(H10)<=VALUE(I10),"On track",' +
+        'IF(VALUE(H10)<=VALUE(I10)*1.1,"At risk","Off track"))))',
+    );
+  });
+
+  it('INCENTIVE_PAY with its default weight splits 70/30', () => {
+    expect(entry('INCENTIVE_PAY').native(['A1', 'B1', 'C1'])).toContain('A1*(0.7*B1+0.3*C1)');
+  });
+
+  it('a literal zero whole still gives #DIV/0!, after the blank and number checks', () => {
+    expect(entry('LEAD_CONVERSION').native(['A1', 0])).toBe(
+      'IF(A1="","",IF(OR(ISLOGICAL(A1),VALUE(A1)<0),#VALUE!,#DIV/0!))',
+    );
   });
 });

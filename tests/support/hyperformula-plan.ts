@@ -2,6 +2,7 @@
 import { DetailedCellError, HyperFormula } from 'hyperformula';
 import type { SheetPlan } from '../../core/templates/plan';
 import { registerKpiFunctions } from '../../preview/kpi-functions-plugin';
+import { SPREADSHEET_CONFIG } from './hyperformula';
 
 /** A cell value as HyperFormula computes it; errors become their code ("#DIV/0!"). */
 export type EngineValue = number | string | boolean | null | { error: string };
@@ -24,10 +25,7 @@ function engineContent(plan: SheetPlan): (string | number | boolean | null)[][] 
  */
 export function evaluateWithHyperFormula(plan: SheetPlan): EngineValue[][] {
   registerKpiFunctions();
-  const engine = HyperFormula.buildFromSheets(
-    { Plan: engineContent(plan) },
-    { licenseKey: 'gpl-v3' },
-  );
+  const engine = HyperFormula.buildFromSheets({ Plan: engineContent(plan) }, SPREADSHEET_CONFIG);
   try {
     const sheet = engine.getSheetId('Plan')!;
     const values = engine.getSheetValues(sheet);

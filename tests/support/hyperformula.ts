@@ -17,11 +17,15 @@ export function columnLetter(index: number): string {
 }
 
 /**
- * The values of a sheet built from `rows` (formulas as "=..." strings). Rounding is off so
- * numbers come out as IEEE doubles, like the core's.
+ * Settings that make HyperFormula calculate as Excel, Sheets and LibreOffice do: expressions
+ * inside SUMPRODUCT work on whole ranges (array arithmetic), and comparisons treat numbers that
+ * differ only by binary rounding as equal (HyperFormula's default "smart rounding").
  */
+export const SPREADSHEET_CONFIG = { licenseKey: 'gpl-v3', useArrayArithmetic: true } as const;
+
+/** The values of a sheet built from `rows` (formulas as "=..." strings). */
 export function evaluateSheet(rows: RawCellContent[][]): CellValue[][] {
-  const hf = HyperFormula.buildFromArray(rows, { licenseKey: 'gpl-v3', smartRounding: false });
+  const hf = HyperFormula.buildFromArray(rows, SPREADSHEET_CONFIG);
   try {
     return hf.getSheetValues(0);
   } finally {

@@ -414,13 +414,15 @@ describe('KPI_STATUS', () => {
 describe('native formulas', () => {
   const kpiStatus = people.find((spec) => spec.name === 'KPI_STATUS')!;
 
-  it('writes KPI_STATUS with its defaults when the optional references are omitted', () => {
+  it('writes KPI_STATUS with its defaults folded in when the optional references are omitted', () => {
     const formula = kpiStatus.native(['A1', 'B1']);
-    expect(formula.startsWith('IF(COUNT(A1,B1)<2,"",')).toBe(true);
+    expect(formula.startsWith('IF(OR(A1="",B1=""),"",')).toBe(true);
     expect(formula).toContain('"On track"');
     expect(formula).toContain('"At risk"');
     expect(formula).toContain('"Off track"');
-    expect(formula).toContain('0.1');
+    // Higher is better by default, with a 10% tolerance: the boundary is 90% of the target.
+    expect(formula).toContain('VALUE(A1)>=VALUE(B1)*0.9');
+    expect(formula).not.toContain('<=');
   });
 
   it('reads a blank optional cell as its default in KPI_STATUS and INCENTIVE_PAY', () => {
@@ -432,6 +434,6 @@ describe('native formulas', () => {
 
   it('writes VENDOR_SCORE over whole ranges', () => {
     const formula = people.find((spec) => spec.name === 'VENDOR_SCORE')!.native(['B2:B7', 'C2:C7']);
-    expect(formula).toContain('SUMPRODUCT(B2:B7,C2:C7)');
+    expect(formula).toContain('SUMPRODUCT(B2:B7*1,C2:C7*1)');
   });
 });
