@@ -179,6 +179,24 @@ function addConditionalFormats(
   });
 }
 
+/** The plan's row heights (pixels; ExcelJS takes points) and print settings. */
+function setPageLayout(sheet: ExcelJS.Worksheet, plan: SheetPlan): void {
+  for (const { row, height } of plan.rowHeights) sheet.getRow(row + 1).height = height * 0.75;
+  const { print } = plan;
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: print.fitToWidth,
+    fitToHeight: print.fitToHeight,
+    // ExcelJS writes "$" before each corner it is given: "A$1:N$20" becomes "$A$1:$N$20".
+    printArea: print.printArea.replace(/(\d+)/g, '$$$1'),
+    ...(print.titleRows !== null ? { printTitlesRow: print.titleRows } : {}),
+    horizontalCentered: print.centerHorizontally,
+    margins: print.margins,
+  };
+}
+
 /**
  * Adds the plan as a new sheet of `workbook` (named "Name (2)" if the name is taken) and
  * returns it. Formula cells carry their results computed by the core, so programs that show
@@ -200,6 +218,7 @@ export async function addPlanSheet(
   sheet.columns = plan.columnWidths.map((pixels) => ({ width: widthInCharacters(pixels) }));
   writeCells(sheet, plan);
   for (const merge of plan.merges) sheet.mergeCells(merge);
+  setPageLayout(sheet, plan);
   addValidations(sheet, plan.validations);
   addConditionalFormats(sheet, plan.conditionalFormats);
   if (plan.protection.enabled) {

@@ -10,6 +10,7 @@ import {
   uniqueSheetName,
   type ChartPlan,
   type OptionError,
+  type PrintPlan,
   type SheetPlan,
   type TemplateOptionsInput,
   type ValidationPlan,
@@ -70,6 +71,29 @@ function freeze(sheet: Excel.Worksheet, { rows, columns }: SheetPlan['frozen']):
     sheet.freezePanes.freezeAt(sheet.getRange(rangeRef(0, 0, rows - 1, columns - 1)));
   else if (rows > 0) sheet.freezePanes.freezeRows(rows);
   else if (columns > 0) sheet.freezePanes.freezeColumns(columns);
+}
+
+/** The rows the plan sets a height for: Excel does not fit a row to merged cells (the title). */
+function setRowHeights(sheet: Excel.Worksheet, plan: SheetPlan): void {
+  const lastColumn = plan.columnWidths.length - 1;
+  for (const { row, height } of plan.rowHeights)
+    sheet.getRange(rangeRef(row, 0, row, lastColumn)).format.rowHeight = pointsOf(height);
+}
+
+/** Print settings need ExcelApi 1.9; older Excel keeps its defaults. */
+function setPageLayout(sheet: Excel.Worksheet, print: PrintPlan, support: ExcelSupport): void {
+  if (!support.pageLayout) return;
+  const { pageLayout } = sheet;
+  pageLayout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  pageLayout.zoom = {
+    horizontalFitToPages: print.fitToWidth,
+    // 0 is Excel's "Automatic": as many pages down as the rows need.
+    verticalFitToPages: print.fitToHeight,
+  };
+  pageLayout.setPrintArea(print.printArea);
+  if (print.titleRows !== null) pageLayout.setPrintTitleRows(print.titleRows);
+  pageLayout.setPrintMargins('Inches', print.margins);
+  pageLayout.centerHorizontally = print.centerHorizontally;
 }
 
 function excelRule(rule: ValidationPlan['rule']): Excel.DataValidationRule {
@@ -186,6 +210,7 @@ function queueSheet(
   for (const merge of plan.merges) sheet.getRange(merge).merge(false);
   // Wrapped headers get the height their text needs; merged title lines are left as they are.
   grid.format.autofitRows();
+  setRowHeights(sheet, plan);
   freeze(sheet, plan.frozen);
 
   if (support.notes)
@@ -197,6 +222,7 @@ function queueSheet(
   for (const validation of plan.validations) validate(sheet, validation);
   colourStatuses(sheet, plan);
   for (const chart of plan.charts) drawChart(sheet, chart);
+  setPageLayout(sheet, plan.print, support);
 
   if (plan.protection.enabled) {
     for (const target of areas(sheet, plan.protection.unlockedRanges, support))
@@ -256,7 +282,7 @@ async function recalculate(context: Excel.RequestContext, sheet: Excel.Worksheet
  * deletes the partly built sheet. Existing sheets, names and charts are never touched, even
  * when another sheet takes the chosen name between the first two syncs: the insertion then
  * fails, removes only its own sheet and says so.
- * Cell notes need ExcelApi 1.18 and are left out on older Excel versions.
+ * Cell notes need ExcelApi 1.18 and print settings ExcelApi 1.9; older Excel versions go without.
  * Resolves to the new sheet's name; rejects with a `TemplateInsertError` in the plan's language.
  */
 export async function applyPlanToExcel(

@@ -15,6 +15,7 @@ export type InsertStep =
   | 'conditionalFormats'
   | 'charts'
   | 'protection'
+  | 'printSettings'
   | 'sheet';
 
 /** The partly built sheet was removed, there was none, or removing it failed too. */
@@ -28,6 +29,7 @@ const STEPS: readonly [RegExp, InsertStep][] = [
   [/conditional/i, 'conditionalFormats'],
   [/chart/i, 'charts'],
   [/protect/i, 'protection'],
+  [/pagelayout/i, 'printSettings'],
   [/note/i, 'notes'],
   [/freeze/i, 'freezePanes'],
   [/merge/i, 'mergeCells'],
@@ -57,6 +59,7 @@ const MESSAGES: Record<
     conditionalFormats: 'colouring the status cells',
     charts: 'drawing the chart',
     protection: 'protecting the sheet',
+    printSettings: 'setting up the page for printing',
     sheet: 'building the sheet',
     removed: 'The partly built sheet was removed; your other sheets are unchanged.',
     nothingToRemove: 'No sheet was added; your workbook is unchanged.',
@@ -83,6 +86,7 @@ const MESSAGES: Record<
     conditionalFormats: 'väritti tilasoluja',
     charts: 'piirsi kaaviota',
     protection: 'suojasi taulukkoa',
+    printSettings: 'määritti tulostusasetuksia',
     sheet: 'rakensi taulukkoa',
     removed: 'Keskeneräinen taulukko poistettiin; muut taulukot ovat ennallaan.',
     nothingToRemove: 'Taulukkoa ei lisätty; työkirja on ennallaan.',

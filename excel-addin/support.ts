@@ -9,6 +9,8 @@ export interface ExcelSupport {
   rangeAreas: boolean;
   /** Cell notes, `Worksheet.notes` (ExcelApi 1.18). */
   notes: boolean;
+  /** Print settings, `Worksheet.pageLayout` (ExcelApi 1.9). */
+  pageLayout: boolean;
 }
 
 function supports(version: string): boolean {
@@ -22,5 +24,10 @@ function supports(version: string): boolean {
 
 /** What the running Excel supports; nothing optional when Office.js is absent. */
 export function detectExcelSupport(): ExcelSupport {
-  return { screenUpdating: supports('1.9'), rangeAreas: supports('1.9'), notes: supports('1.18') };
+  return {
+    screenUpdating: supports('1.9'),
+    rangeAreas: supports('1.9'),
+    notes: supports('1.18'),
+    pageLayout: supports('1.9'),
+  };
 }

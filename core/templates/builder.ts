@@ -5,6 +5,7 @@ import { moneyFormat } from '../i18n/number-format';
 import { getFunction } from '../registry/index';
 import { cellRef, rangeRef } from './a1';
 import { renderFormula, type FormulaStyle } from './formulas';
+import { mergedRowHeights, printPlan } from './print';
 import type { TemplateId, TemplateOptions } from './options';
 import {
   STATUS_TEXTS,
@@ -327,19 +328,24 @@ export class SheetBuilder {
       cols,
     ).map((r) => rangeRef(r.row1, r.col1, r.row2, r.col2));
     const defaultWidth = 100;
+    const columnWidths = Array.from({ length: cols }, (_, i) => this.widths[i] ?? defaultWidth);
+    const rowHeights = mergedRowHeights(cells, this.merges);
+    const { merges, charts } = this;
     return {
       templateId,
       options: this.options,
       sheetName: sanitizeSheetName(sheetName),
       cells,
       lastCell: cellRef(rows - 1, cols - 1),
-      columnWidths: Array.from({ length: cols }, (_, i) => this.widths[i] ?? defaultWidth),
+      columnWidths,
+      rowHeights,
       frozen: this.frozen,
-      merges: this.merges,
+      merges,
       validations,
       conditionalFormats: this.conditionalFormats,
       protection: { enabled: this.options.protect, unlockedRanges },
-      charts: this.charts,
+      charts,
+      print: printPlan({ cells, columnWidths, rowHeights, merges, charts }),
     };
   }
 }

@@ -10,7 +10,8 @@ import type { FormulaMode, HostDefaults, Lang, TemplateId, TemplateOptions } fro
  *     (core/templates/sheet-name.ts) and adds a new sheet with that name;
  *  2. writes the dense grid `cells` to the rectangle A1:`lastCell` in one call per aspect
  *     (values/formulas, number formats, style roles via core/templates/theme.ts, notes);
- *  3. sets `columnWidths`, `frozen`, `merges`, `validations`, `conditionalFormats`, `charts`;
+ *  3. sets `columnWidths`, `rowHeights`, `frozen`, `merges`, `validations`, `conditionalFormats`,
+ *     `charts` and, where the host has print settings, `print`;
  *  4. protects the sheet last when `protection.enabled` (no password), after unlocking
  *     every range in `protection.unlockedRanges`.
  * All ranges are A1 strings on the plan's own sheet, without a sheet name ("B5", "B5:D16").
@@ -183,6 +184,38 @@ export interface ChartPlan {
   height: number;
 }
 
+/** A row whose height hosts must set, because they do not fit a row to merged cells. */
+export interface RowHeightPlan {
+  /** Zero-based, as in `cells`. */
+  row: number;
+  /** In pixels. */
+  height: number;
+}
+
+/** How the sheet prints, read off the plan's own size (core/templates/print.ts). */
+export interface PrintPlan {
+  /** Landscape exactly when the printed columns are wider than a portrait page. */
+  orientation: 'portrait' | 'landscape';
+  /** Pages across: always one, so no table is split by its columns. */
+  fitToWidth: 1;
+  /** Pages down: 1 when the sheet fits one page, 0 for as many as its rows need. */
+  fitToHeight: 0 | 1;
+  /** The printed range: every cell, merged line and chart ("A1:N42"). */
+  printArea: string;
+  /** The header rows of the sheet's last table ("12:12"), repeated on each page after their first; null when the sheet has no table. */
+  titleRows: string | null;
+  /** Page margins in inches. */
+  margins: {
+    left: number;
+    right: number;
+    top: number;
+    bottom: number;
+    header: number;
+    footer: number;
+  };
+  centerHorizontally: boolean;
+}
+
 /** Everything a host writes to insert one template. */
 export interface SheetPlan {
   templateId: TemplateId;
@@ -199,6 +232,8 @@ export interface SheetPlan {
   lastCell: string;
   /** Width of each column from A, in pixels. */
   columnWidths: number[];
+  /** Rows that need a set height (a merged title in a large font); every other row fits its content. */
+  rowHeights: RowHeightPlan[];
   /** Rows and columns frozen at the top and left (0 for none). */
   frozen: { rows: number; columns: number };
   /** Merged ranges (title and purpose lines). */
@@ -208,6 +243,8 @@ export interface SheetPlan {
   /** Protection without password: every cell locked except `unlockedRanges` (the input cells). */
   protection: { enabled: boolean; unlockedRanges: string[] };
   charts: ChartPlan[];
+  /** Print settings for the hosts that have them (Excel, .xlsx files); Apps Script has none. */
+  print: PrintPlan;
 }
 
 /** Where the plan goes: decides how functions-mode formulas name the KPI functions. */

@@ -66,6 +66,7 @@ const plan: SheetPlan = {
   ],
   lastCell: 'E6',
   columnWidths: [120, 80, 80, 90, 90],
+  rowHeights: [{ row: 0, height: 30 }],
   frozen: { rows: 2, columns: 1 },
   merges: ['A1:C1'],
   validations: [
@@ -95,6 +96,15 @@ const plan: SheetPlan = {
       height: 240,
     },
   ],
+  print: {
+    orientation: 'landscape',
+    fitToWidth: 1,
+    fitToHeight: 1,
+    printArea: 'A1:M15',
+    titleRows: '2:2',
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    centerHorizontally: true,
+  },
 };
 
 describe('planToXlsx', () => {

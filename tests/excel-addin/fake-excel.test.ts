@@ -78,8 +78,18 @@ describe('the Excel fake and the adapter against @types/office-js', () => {
   let declarations: OfficeJsDeclarations;
   const uses: ApiUse[] = [];
 
-  const FULL: ExcelSupport = { screenUpdating: true, rangeAreas: true, notes: true };
-  const OLD: ExcelSupport = { screenUpdating: false, rangeAreas: false, notes: false };
+  const FULL: ExcelSupport = {
+    screenUpdating: true,
+    rangeAreas: true,
+    notes: true,
+    pageLayout: true,
+  };
+  const OLD: ExcelSupport = {
+    screenUpdating: false,
+    rangeAreas: false,
+    notes: false,
+    pageLayout: false,
+  };
 
   function plan(id: string): SheetPlan {
     const result = buildPlan(

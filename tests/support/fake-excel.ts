@@ -60,6 +60,8 @@ export interface FakeSheet {
   cells: Map<string, FakeCell>;
   /** Column widths in points, by zero-based column. */
   columnWidths: Map<number, number>;
+  /** Row heights in points, by zero-based row. */
+  rowHeights: Map<number, number>;
   frozen?: { rows: number; columns: number };
   merges: string[];
   autofitRows: string[];
@@ -70,6 +72,8 @@ export interface FakeSheet {
   protection: { protected: boolean; options?: Record<string, unknown>; password?: string };
   /** `Worksheet.calculate` calls: recalculations of this sheet alone. */
   calculations: number;
+  /** Print settings made through `Worksheet.pageLayout`, by member ("orientation", "setPrintArea"). */
+  pageLayout: Record<string, unknown>;
 }
 
 export interface FakeWorkbook {
@@ -90,6 +94,7 @@ export function emptySheet(name: string): FakeSheet {
     name,
     cells: new Map(),
     columnWidths: new Map(),
+    rowHeights: new Map(),
     merges: [],
     autofitRows: [],
     validations: [],
@@ -98,6 +103,7 @@ export function emptySheet(name: string): FakeSheet {
     notes: new Map(),
     protection: { protected: false },
     calculations: 0,
+    pageLayout: {},
   };
 }
 
@@ -131,6 +137,8 @@ export interface FakeFailure {
 export interface FakeApiSets {
   rangeAreas: boolean;
   notes: boolean;
+  /** `Worksheet.pageLayout`, ExcelApi 1.9 like RangeAreas: present exactly when RangeAreas is, unless given. */
+  pageLayout?: boolean;
 }
 
 /** One use of an Office.js member by the code under test, kept to check against the declarations. */
@@ -588,6 +596,7 @@ function worksheet(origin: Origin, loadedName?: string): OfficeProxy {
     protection: { get: () => worksheetProtection(origin) },
     notes: { get: () => noteCollection(origin) },
     charts: { get: () => chartCollection(origin) },
+    pageLayout: { get: () => pageLayout(origin) },
     getRange: (address: string) => range(origin, [address], 'Excel.Range'),
     getRanges: (addresses: string) => {
       if (addresses.length > 8192)
@@ -654,6 +663,40 @@ function noteCollection(origin: Origin): OfficeProxy {
       });
       return undefined;
     },
+  });
+}
+
+/** Excel's print settings of a sheet; title rows must be whole rows ("5:5"), as Excel requires. */
+function pageLayout(origin: Origin): OfficeProxy {
+  const type = 'Excel.PageLayout';
+  const { context } = origin;
+  const keep = (member: string, value: unknown, valid = true) => {
+    const location = locationOf(type, member);
+    context.enqueue(location, () => {
+      context.requireApi(context.apiSets.pageLayout ?? context.apiSets.rangeAreas, location);
+      if (!valid)
+        throw new FakeOfficeError('InvalidArgument', 'The argument is invalid.', {
+          errorLocation: location,
+        });
+      origin.sheet().pageLayout[member] = value;
+    });
+  };
+  const address = (value: unknown, member: string) =>
+    addressOf(value, locationOf(type, member)).replace(/\$/g, '');
+  return officeObject(origin, type, {
+    ...scalars(type, ['orientation', 'zoom', 'centerHorizontally'], (key, value) =>
+      keep(key, value),
+    ),
+    setPrintArea: (printArea: unknown) => {
+      const area = address(printArea, 'setPrintArea');
+      keep('setPrintArea', area, /^[A-Z]+\d+:[A-Z]+\d+$/.test(area));
+    },
+    setPrintTitleRows: (printTitleRows: unknown) => {
+      const rows = address(printTitleRows, 'setPrintTitleRows');
+      keep('setPrintTitleRows', rows, /^\d+:\d+$/.test(rows));
+    },
+    setPrintMargins: (unit: string, marginOptions: Record<string, number>) =>
+      keep('setPrintMargins', { unit, ...marginOptions }),
   });
 }
 
@@ -782,6 +825,11 @@ function range(
             throw new Error(`Only column widths are set on whole columns, not ${key}`);
           for (let c = columnIndex(columns[1]!); c <= columnIndex(columns[2]!); c++)
             sheet.columnWidths.set(c, value as number);
+          continue;
+        }
+        if (key === 'rowHeight') {
+          const { row1, row2 } = parseRange(area);
+          for (let r = row1; r <= row2; r++) sheet.rowHeights.set(r, value as number);
           continue;
         }
         for (const cellAddress of addressesOf(area)) {
@@ -1057,6 +1105,7 @@ export function installFakeOffice(
       const context = new FakeExcelContext(model, failure, {
         rangeAreas: versionAtLeast(excelApi, '1.9'),
         notes: versionAtLeast(excelApi, '1.18'),
+        pageLayout: versionAtLeast(excelApi, '1.9'),
       });
       contexts.push(context);
       const result = await batch(asExcelContext(context));
