@@ -6,6 +6,15 @@ export const FUNCTIONS_SCRIPT = 'functions.js';
 /** The custom-functions metadata Excel reads to register the functions. */
 export const FUNCTIONS_METADATA = 'functions.json';
 
+/**
+ * The metadata Finnish Excel reads instead (the manifest's Override for FINNISH_LOCALE): the same
+ * ids and names, Finnish descriptions. Microsoft names it after the language, as functions-de.json.
+ */
+export const FUNCTIONS_METADATA_FI = 'functions-fi.json';
+
+/** The Office locale whose Excel reads FUNCTIONS_METADATA_FI. */
+export const FINNISH_LOCALE = 'fi-FI';
+
 /** The page of the shared runtime: the task pane, which also hosts the functions. */
 export const TASKPANE_PAGE = 'taskpane.html';
 

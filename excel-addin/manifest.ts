@@ -1,6 +1,8 @@
 // The one template of the Excel add-in's XML manifest (shared runtime, custom functions, ribbon button).
 import {
+  FINNISH_LOCALE,
   FUNCTIONS_METADATA,
+  FUNCTIONS_METADATA_FI,
   FUNCTIONS_SCRIPT,
   SUPPORT_PAGE,
   TASKPANE_PAGE,
@@ -154,7 +156,9 @@ export function renderManifest({ baseUrl, version }: ManifestInput): string {
       <bt:Urls>
         <bt:Url id="Taskpane.Url" DefaultValue="${url(TASKPANE_PAGE)}"/>
         <bt:Url id="Functions.Script.Url" DefaultValue="${url(FUNCTIONS_SCRIPT)}"/>
-        <bt:Url id="Functions.Metadata.Url" DefaultValue="${url(FUNCTIONS_METADATA)}"/>
+        <bt:Url id="Functions.Metadata.Url" DefaultValue="${url(FUNCTIONS_METADATA)}">
+          <bt:Override Locale="${FINNISH_LOCALE}" Value="${url(FUNCTIONS_METADATA_FI)}"/>
+        </bt:Url>
         <bt:Url id="Support.Url" DefaultValue="${url(SUPPORT_PAGE)}"/>
       </bt:Urls>
       <bt:ShortStrings>

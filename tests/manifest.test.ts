@@ -184,6 +184,14 @@ describe('manifest.xml', () => {
     expect(resourceIds.get(child(point, 'Namespace')!.attrs.resid!)!.value).toBe('KPI');
   });
 
+  // Microsoft's "Localize custom functions": an Override of the metadata URL per locale.
+  it('points Finnish Excel at Finnish function help: an Override of the metadata URL for fi-FI', () => {
+    const metadataUrl = named('bt:Url').find((e) => e.attrs.id === 'Functions.Metadata.Url')!;
+    const overrides = metadataUrl.children.map((c) => [c.name, c.attrs.Locale, c.attrs.Value]);
+    expect(overrides).toEqual([['bt:Override', 'fi-FI', `${DEV_BASE}functions-fi.json`]]);
+    expect(existsSync(distFile(`${DEV_BASE}functions-fi.json`))).toBe(true);
+  });
+
   it('puts a "KPI Templates" button on the Home tab that opens the task pane', () => {
     const tab = one('OfficeTab');
     expect(tab.attrs.id).toBe('TabHome');
@@ -208,7 +216,7 @@ describe('the manifest for a deployment (--base-url)', () => {
 
   it('is well-formed and points every URL at the given base', () => {
     const urls = allElements(parseXml(deployed))
-      .map((e) => e.attrs.DefaultValue ?? '')
+      .flatMap((e) => [e.attrs.DefaultValue ?? '', e.attrs.Value ?? ''])
       .filter((value) => value.startsWith('https://'));
     expect(urls.length).toBeGreaterThan(5);
     for (const url of urls) expect(url.startsWith(base), url).toBe(true);

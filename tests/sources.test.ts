@@ -55,6 +55,7 @@ function userTexts(): { where: string; text: string }[] {
     add(`${spec.name} examples`, spec.examples.map((example) => example.note ?? '').join(' | '));
   }
   add('functions.json', JSON.stringify(customFunctionsMetadata(FUNCTIONS)));
+  add('functions-fi.json', JSON.stringify(customFunctionsMetadata(FUNCTIONS, 'fi')));
   add(
     'support page',
     renderSupportPage({ baseUrl: 'https://localhost:3000/', version: '1.0.0.0' }),

@@ -2,7 +2,7 @@
 // allowing this origin and Office.js's CDN only, nosniff, and cross-origin reads for Excel on the web alone.
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { FUNCTIONS_METADATA } from '../../excel-addin/files';
+import { FUNCTIONS_METADATA, FUNCTIONS_METADATA_FI } from '../../excel-addin/files';
 
 /** Where taskpane.html loads Office.js from (Microsoft requires the CDN copy); nothing else external. */
 export const OFFICE_JS_ORIGIN = 'https://appsforoffice.microsoft.com';
@@ -57,7 +57,7 @@ export function crossOriginHeaders(
   file: string,
   origin: string | undefined,
 ): Record<string, string> {
-  if (basename(file) !== FUNCTIONS_METADATA) return {};
+  if (basename(file) !== FUNCTIONS_METADATA && basename(file) !== FUNCTIONS_METADATA_FI) return {};
   const allowed = origin !== undefined && OFFICE_ON_THE_WEB.test(origin);
   return allowed ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : { Vary: 'Origin' };
 }

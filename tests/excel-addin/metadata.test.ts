@@ -1,6 +1,7 @@
 // dist/excel/functions.json against Microsoft's documented custom-functions metadata format and the registry.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { functionHelp } from '../../core/i18n/function-help';
 import { FUNCTIONS } from '../../core/registry/index';
 
 const metadata = JSON.parse(
@@ -113,6 +114,42 @@ describe('functions.json agrees with the registry', () => {
         dimensionality: 'matrix',
         ...(param.default === undefined ? {} : { optional: true }),
       })),
+    );
+  });
+});
+
+// Microsoft's "Localize custom functions": one metadata file per language, the same ids; Excel of
+// that locale reads it through the manifest's Override. Names stay English on purpose.
+describe("functions-fi.json: Finnish Excel's formula help", () => {
+  const finnish = JSON.parse(
+    readFileSync(new URL('../../dist/excel/functions-fi.json', import.meta.url), 'utf8'),
+  ) as { functions: Json[] };
+  const english = metadata.functions as Json[];
+
+  it('describes the same functions with the same ids, names, parameters and results', () => {
+    const shape = (fn: Json) => ({
+      id: fn.id,
+      name: fn.name,
+      result: fn.result,
+      parameters: (fn.parameters as Json[]).map(({ description: _, ...rest }) => rest),
+    });
+    expect(finnish.functions.map(shape)).toEqual(english.map(shape));
+  });
+
+  it('gives every function and parameter its Finnish description, none the English one', () => {
+    finnish.functions.forEach((fn, i) => {
+      const spec = FUNCTIONS[i]!;
+      const help = functionHelp(spec, 'fi');
+      expect(fn.description).toBe(help.description);
+      expect(fn.description).not.toBe(english[i]!.description);
+      (fn.parameters as Json[]).forEach((param, j) => {
+        expect(param.description).toBe(help.params[j]!.description);
+        expect(param.description).not.toBe((english[i]!.parameters as Json[])[j]!.description);
+      });
+    });
+    // One worked by hand: the Finnish text of CHURN_RATE's description.
+    expect(finnish.functions.find((fn) => fn.id === 'CHURN_RATE')!.description).toBe(
+      'Osuus jakson alun asiakkaista, jotka menetettiin jakson aikana.',
     );
   });
 });

@@ -25,6 +25,7 @@ writeFileSync(
 writeFileSync(join(excel, 'functions.js'), 'void 0;');
 writeFileSync(join(excel, 'functions.js.map'), '{"mappings":""}');
 writeFileSync(join(excel, 'functions.json'), '{}');
+writeFileSync(join(excel, 'functions-fi.json'), '{}');
 writeFileSync(join(excel, 'assets', 'icon-16.png'), 'png');
 writeFileSync(join(excel, 'assets', '.hidden.png'), 'hidden');
 writeFileSync(join(excel, '.clasp.json'), '{"scriptId":"secret-project"}');
@@ -192,11 +193,12 @@ describe('staticHandler over HTTP', () => {
   });
 
   it("lets Excel on the web, from its own origin, read the functions' metadata", async () => {
-    for (const origin of ['https://excel.officeapps.live.com', 'https://excel.cloud.microsoft']) {
-      const metadata = await get(server, '/functions.json', { Origin: origin });
-      expect(metadata.headers['access-control-allow-origin']).toBe(origin);
-      expect(metadata.headers.vary).toBe('Origin');
-    }
+    for (const origin of ['https://excel.officeapps.live.com', 'https://excel.cloud.microsoft'])
+      for (const file of ['/functions.json', '/functions-fi.json']) {
+        const metadata = await get(server, file, { Origin: origin });
+        expect(metadata.headers['access-control-allow-origin'], file).toBe(origin);
+        expect(metadata.headers.vary).toBe('Origin');
+      }
   });
 
   it("sends a policy allowing this origin, Office.js's CDN and the page's own inline code only", async () => {
