@@ -77,6 +77,12 @@ describe.each(TEMPLATE_IDS)('%s in Finnish', (id) => {
     expect(englishIn(seenTexts(finnish, labelsOf('fi')), catalogue)).toEqual([]);
   });
 
+  // The most periods and rows bring every example name and period label into the sheet.
+  it('shows no English with the most periods and rows', () => {
+    const largest = plan(id, { lang: 'fi', example: true, periods: 24, rows: 50 });
+    expect(englishIn(seenTexts(largest, labelsOf('fi')), catalogue)).toEqual([]);
+  });
+
   it.each(VARIANTS)(
     'writes no TRUE/FALSE cell, and status identifiers only where functions mode maps them ($mode, example $example)',
     ({ mode, example }) => {
