@@ -71,7 +71,7 @@ export function applyMapping(table: RawTable, mapping: Mapping): Result<DealTabl
   );
 
   const deals: Deal[] = [];
-  const problems: RowProblem[] = [...table.problems];
+  const problems: RowProblem[] = [];
   const currencies = new Set<string>();
   for (const source of table.rows) {
     const rowProblems: RowProblem[] = [];
@@ -127,7 +127,8 @@ export function applyMapping(table: RawTable, mapping: Mapping): Result<DealTabl
     });
   }
   const named = [...currencies].filter((currency) => currency !== '').sort();
-  return ok({ deals, problems, currencies: named, decimalMark });
+  // The totals row is last in the file, so appending it keeps the report in row order.
+  return ok({ deals, problems: [...problems, ...table.problems], currencies: named, decimalMark });
 }
 
 /** A row's outcome from Salesforce's checkboxes, else its status, else its stage (unknown stages are open). */
