@@ -11,19 +11,21 @@ const MS_PER_DAY = 86_400_000;
 const TIME = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp][Mm])?\s*(?:Z|[+-]\d{2}:?\d{2})?)?`;
 const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`);
 const SLASHED = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})${TIME}$`);
+const TIME_ONLY = new RegExp(`^${TIME}$`);
 const DOTTED = new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{4})${TIME}$`);
 
-/** The serial of a calendar day, or null when no such day exists (31 February). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
+}
+
+/** The serial of a calendar day, or null when no such day exists (31 February) or is before 1900. */
 export function daySerial(year: number, month: number, day: number): number | null {
-  const time = Date.UTC(year, month - 1, day);
-  const date = new Date(time);
-  if (
-    date.getUTCFullYear() !== year ||
-    date.getUTCMonth() !== month - 1 ||
-    date.getUTCDate() !== day
-  )
+  if (year < 1900 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
     return null;
-  return time / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY + UNIX_EPOCH_SERIAL;
 }
 
 /** The two numbers of a "a/b/yyyy" date, or null for other text. */
@@ -41,6 +43,7 @@ export function detectDayOrder(values: readonly string[]): DayOrder | 'ambiguous
   let dayFirst = 0;
   let monthFirst = 0;
   for (const value of values) {
+    if (!value.includes('/')) continue; // ISO and dotted dates have one order only
     const parts = slashed(value);
     if (!parts) continue;
     const [a, b, year] = parts;
@@ -56,9 +59,36 @@ export function detectDayOrder(values: readonly string[]): DayOrder | 'ambiguous
   return monthFirst > dayFirst ? 'mdy' : 'dmy';
 }
 
+/** A whole number from fixed digit positions, NaN when one of them is not a digit. */
+function digitsAt(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * "2026-03-14…", the form CRMs export most, read without a regular expression (100,000 rows in
+ * well under a second); undefined when the text is not in that exact form.
+ */
+function isoWithTwoDigits(text: string): number | null | undefined {
+  if (text.length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 7);
+  const day = digitsAt(text, 8, 10);
+  if (Number.isNaN(year + month + day)) return undefined;
+  if (text.length > 10 && !TIME_ONLY.test(text.slice(10))) return null;
+  return daySerial(year, month, day);
+}
+
 /** The serial day `raw` stands for, slashed dates read in `order`; null when it is no date. */
 export function parseDate(raw: string, order: DayOrder): number | null {
   const text = raw.trim();
+  const fast = isoWithTwoDigits(text);
+  if (fast !== undefined) return fast;
   const iso = ISO.exec(text);
   if (iso) return daySerial(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const dotted = DOTTED.exec(text);

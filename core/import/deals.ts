@@ -3,9 +3,10 @@ import { shorten } from '../errors';
 import { detectDayOrder, parseDate, type DayOrder } from './dates';
 import { missingFields, type Mapping } from './mapping';
 import { detectDecimalMark, parseAmount, type DecimalMark } from './numbers';
-import { classifyOutcome, readFlag } from './outcome';
+import { outcomeClassifier, readFlag } from './outcome';
 import type { RawTable, SourceRow } from './table';
 import {
+  FIELD_KEYS,
   fail,
   ok,
   type Deal,
@@ -27,13 +28,14 @@ export interface DealTable {
 
 const NO_COLUMNS: readonly number[] = [];
 
-/** The first filled cell of `columns` in a row, with its column; "" and -1 when none is filled. */
-function firstFilled(cells: readonly string[], columns: readonly number[]): [string, number] {
-  for (const column of columns) {
-    const value = (cells[column] ?? '').trim();
-    if (value !== '') return [value, column];
-  }
-  return ['', columns[0] ?? -1];
+/** The first of `columns` filled in a row, or the first of them (-1 when none) when all are blank. */
+function filledColumn(cells: readonly string[], columns: readonly number[]): number {
+  for (const column of columns) if ((cells[column] ?? '').trim() !== '') return column;
+  return columns[0] ?? -1;
+}
+
+function cellText(cells: readonly string[], column: number): string {
+  return (cells[column] ?? '').trim();
 }
 
 /** The day order of each date column: detected, or the user's choice where detection cannot tell. */
@@ -64,104 +66,140 @@ export function applyMapping(table: RawTable, mapping: Mapping): Result<DealTabl
   if (missing.length > 0) return fail({ kind: 'missing-fields', fields: missing });
   const orders = dayOrders(table, mapping);
   if (!orders.ok) return orders;
-  const columnsOf = (field: FieldKey) => mapping.columns[field] ?? NO_COLUMNS;
-  const amountColumns = columnsOf('amount');
-  const decimalMark = detectDecimalMark(
-    table.rows.map((row) => firstFilled(row.cells, amountColumns)[0]),
-  );
-
+  const reader = new RowReader(table, mapping, orders.value);
   const deals: Deal[] = [];
   const problems: RowProblem[] = [];
   const currencies = new Set<string>();
   for (const source of table.rows) {
-    const rowProblems: RowProblem[] = [];
-    const report = (column: number, value: string, reason: ProblemReason, leftOut = true) =>
-      rowProblems.push({
-        row: source.row,
-        column: table.headers[column] ?? '',
-        value: shorten(value),
-        reason,
-        leftOut,
-      });
-    const text = (field: FieldKey) => firstFilled(source.cells, columnsOf(field))[0];
-    const date = (field: FieldKey, blank: ProblemReason): number | null => {
-      const [value, column] = firstFilled(source.cells, columnsOf(field));
-      if (value === '') return (report(column, value, blank), null);
-      const serial = parseDate(value, orders.value.get(column) ?? 'dmy');
-      if (serial === null) report(column, value, 'bad-date');
-      return serial;
-    };
+    const deal = reader.read(source, problems);
+    if (deal === null) continue;
+    currencies.add(deal.currency);
+    deals.push(deal);
+  }
+  const named = [...currencies].filter((currency) => currency !== '').sort();
+  // The totals row is last in the file, so appending it keeps the report in row order.
+  return ok({
+    deals,
+    problems: [...problems, ...table.problems],
+    currencies: named,
+    decimalMark: reader.decimalMark,
+  });
+}
 
-    const outcome = readOutcome(source, mapping, report);
-    const [amountText, amountColumn] = firstFilled(source.cells, amountColumns);
-    const amount =
-      amountText === '' ? { amount: 0, currency: '' } : parseAmount(amountText, decimalMark);
-    if (amountText === '') report(amountColumn, amountText, 'blank-amount', false);
-    else if (amount === null) report(amountColumn, amountText, 'bad-number');
-    const created = date('created', 'blank-created');
-    const closed = outcome === 'won' || outcome === 'lost' ? date('closed', 'blank-closed') : null;
+/** Reads one row at a time with what was settled for the whole file: columns, decimal mark, day orders. */
+class RowReader {
+  readonly decimalMark: DecimalMark;
+  private readonly classify: (text: string) => Outcome | null;
+  private readonly columns: Readonly<Record<FieldKey, readonly number[]>>;
+  private leftOut = false;
 
-    problems.push(...rowProblems);
-    if (
-      rowProblems.some((problem) => problem.leftOut) ||
-      outcome === null ||
-      amount === null ||
-      created === null
-    )
-      continue;
-    const currency = text('currency').toUpperCase() || amount.currency;
-    currencies.add(currency);
-    deals.push({
+  constructor(
+    private readonly table: RawTable,
+    private readonly mapping: Mapping,
+    private readonly orders: ReadonlyMap<number, DayOrder>,
+  ) {
+    const columns = {} as Record<FieldKey, readonly number[]>;
+    for (const field of FIELD_KEYS) columns[field] = mapping.columns[field] ?? NO_COLUMNS;
+    this.columns = columns;
+    this.classify = outcomeClassifier(mapping.outcomes);
+    this.decimalMark = detectDecimalMark(
+      table.rows.map((row) => cellText(row.cells, filledColumn(row.cells, columns.amount))),
+    );
+  }
+
+  /** The deal of one row, or null when it is left out; its problems go to `problems`. */
+  read(source: SourceRow, problems: RowProblem[]): Deal | null {
+    this.leftOut = false;
+    const cells = source.cells;
+    const outcome = this.outcome(source, problems);
+    const amountColumn = filledColumn(cells, this.columns.amount);
+    const amountText = cellText(cells, amountColumn);
+    const amount = amountText === '' ? BLANK_AMOUNT : parseAmount(amountText, this.decimalMark);
+    if (amountText === '')
+      this.report(source, amountColumn, amountText, 'blank-amount', problems, false);
+    else if (amount === null) this.report(source, amountColumn, amountText, 'bad-number', problems);
+    const created = this.date(source, this.columns.created, 'blank-created', problems);
+    const closed =
+      outcome === 'won' || outcome === 'lost'
+        ? this.date(source, this.columns.closed, 'blank-closed', problems)
+        : null;
+    if (this.leftOut || outcome === null || amount === null || created === null) return null;
+    const text = (field: FieldKey) => cellText(cells, filledColumn(cells, this.columns[field]));
+    return {
       row: source.row,
       id: text('id'),
       name: text('name'),
       stage: text('stage'),
       outcome,
       amount: amount.amount,
-      currency,
+      currency: text('currency').toUpperCase() || amount.currency,
       created,
       closed,
       owner: text('owner'),
       source: text('source'),
       pipeline: text('pipeline'),
-    });
+    };
   }
-  const named = [...currencies].filter((currency) => currency !== '').sort();
-  // The totals row is last in the file, so appending it keeps the report in row order.
-  return ok({ deals, problems: [...problems, ...table.problems], currencies: named, decimalMark });
+
+  private report(
+    source: SourceRow,
+    column: number,
+    value: string,
+    reason: ProblemReason,
+    problems: RowProblem[],
+    leftOut = true,
+  ): void {
+    if (leftOut) this.leftOut = true;
+    const header = this.table.headers[column] ?? '';
+    problems.push({ row: source.row, column: header, value: shorten(value), reason, leftOut });
+  }
+
+  private date(
+    source: SourceRow,
+    columns: readonly number[],
+    blank: ProblemReason,
+    problems: RowProblem[],
+  ): number | null {
+    const column = filledColumn(source.cells, columns);
+    const value = cellText(source.cells, column);
+    if (value === '') return (this.report(source, column, value, blank, problems), null);
+    const serial = parseDate(value, this.orders.get(column) ?? 'dmy');
+    if (serial === null) this.report(source, column, value, 'bad-date', problems);
+    return serial;
+  }
+
+  /** Salesforce's checkboxes when mapped, else the status, else the stage (a stage no one classified is open). */
+  private outcome(source: SourceRow, problems: RowProblem[]): Outcome | null {
+    const cells = source.cells;
+    const flags = this.mapping.flags;
+    if (flags) {
+      const won = readFlag(cells[flags.won] ?? '');
+      const closed = readFlag(cells[flags.closed] ?? '');
+      if (won === null || closed === null) {
+        const column = won === null ? flags.won : flags.closed;
+        return (
+          this.report(source, column, cells[column] ?? '', 'unknown-outcome', problems),
+          null
+        );
+      }
+      return won ? 'won' : closed ? 'lost' : 'open';
+    }
+    const statusColumn = filledColumn(cells, this.columns.outcome);
+    const status = cellText(cells, statusColumn);
+    if (status !== '') {
+      const outcome = this.classify(status);
+      if (outcome === null) this.report(source, statusColumn, status, 'unknown-outcome', problems);
+      return outcome;
+    }
+    const stageColumn = filledColumn(cells, this.columns.stage);
+    const stage = cellText(cells, stageColumn);
+    if (stage === '')
+      return (this.report(source, stageColumn, stage, 'unknown-outcome', problems), null);
+    return this.classify(stage) ?? 'open';
+  }
 }
 
-/** A row's outcome from Salesforce's checkboxes, else its status, else its stage (unknown stages are open). */
-function readOutcome(
-  source: SourceRow,
-  mapping: Mapping,
-  report: (column: number, value: string, reason: ProblemReason) => void,
-): Outcome | null {
-  if (mapping.flags) {
-    const won = readFlag(source.cells[mapping.flags.won] ?? '');
-    const closed = readFlag(source.cells[mapping.flags.closed] ?? '');
-    if (won === null)
-      return (
-        report(mapping.flags.won, source.cells[mapping.flags.won] ?? '', 'unknown-outcome'),
-        null
-      );
-    if (closed === null)
-      return (
-        report(mapping.flags.closed, source.cells[mapping.flags.closed] ?? '', 'unknown-outcome'),
-        null
-      );
-    return won ? 'won' : closed ? 'lost' : 'open';
-  }
-  const [status, statusColumn] = firstFilled(source.cells, mapping.columns.outcome ?? NO_COLUMNS);
-  if (status !== '') {
-    const outcome = classifyOutcome(status, mapping.outcomes);
-    if (outcome === null) report(statusColumn, status, 'unknown-outcome');
-    return outcome;
-  }
-  const [stage, stageColumn] = firstFilled(source.cells, mapping.columns.stage ?? NO_COLUMNS);
-  if (stage === '') return (report(stageColumn, stage, 'unknown-outcome'), null);
-  return classifyOutcome(stage, mapping.outcomes) ?? 'open';
-}
+const BLANK_AMOUNT = { amount: 0, currency: '' } as const;
 
 /** The stages of the file, how each is classified now, and how many deals carry it: what the user is asked once. */
 export function stageOutcomes(
@@ -173,13 +211,15 @@ export function stageOutcomes(
   readonly known: boolean;
   readonly count: number;
 }[] {
+  const classify = outcomeClassifier(mapping.outcomes);
+  const columns = mapping.columns.stage ?? NO_COLUMNS;
   const counts = new Map<string, number>();
   for (const row of table.rows) {
-    const stage = firstFilled(row.cells, mapping.columns.stage ?? NO_COLUMNS)[0];
+    const stage = cellText(row.cells, filledColumn(row.cells, columns));
     if (stage !== '') counts.set(stage, (counts.get(stage) ?? 0) + 1);
   }
   return [...counts].map(([stage, count]) => {
-    const outcome = classifyOutcome(stage, mapping.outcomes);
+    const outcome = classify(stage);
     return { stage, outcome: outcome ?? 'open', known: outcome !== null, count };
   });
 }

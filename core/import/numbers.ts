@@ -26,7 +26,11 @@ interface AmountParts {
   readonly digits: string;
 }
 
+// Digits with at most a decimal point: most CRM exports write amounts so, and they need no more.
+const PLAIN = /^\d+(?:\.\d+)?$/;
+
 function split(raw: string): AmountParts | null {
+  if (PLAIN.test(raw)) return { negative: false, currency: '', digits: raw };
   let text = raw.replace(/[\u00a0\u202f\u2009]/g, ' ').trim();
   let negative = false;
   const parenthesised = /^\((.*)\)$/.exec(text);

@@ -31,11 +31,29 @@ function key(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
+/**
+ * A classifier of stage and status texts: the user's answers first, then the defaults; null
+ * when neither knows the text. Remembers each text it has seen, as a file repeats a few stages.
+ */
+export function outcomeClassifier(answers: StageOutcomes = {}): (text: string) => Outcome | null {
+  const answered = new Map(
+    Object.entries(answers).map(([stage, outcome]) => [key(stage), outcome]),
+  );
+  const seen = new Map<string, Outcome | null>();
+  return (text) => {
+    let outcome = seen.get(text);
+    if (outcome === undefined) {
+      const wanted = key(text);
+      outcome = answered.get(wanted) ?? DEFAULTS[wanted] ?? null;
+      seen.set(text, outcome);
+    }
+    return outcome;
+  };
+}
+
 /** The outcome a text names by default or by the user's answer; null when neither knows it. */
 export function classifyOutcome(text: string, answers: StageOutcomes = {}): Outcome | null {
-  const wanted = key(text);
-  for (const [stage, outcome] of Object.entries(answers)) if (key(stage) === wanted) return outcome;
-  return DEFAULTS[wanted] ?? null;
+  return outcomeClassifier(answers)(text);
 }
 
 const TRUE_TEXT = new Set(['1', 'true', 'yes', 'x', 'kyllä', 'tosi']);

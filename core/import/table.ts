@@ -46,7 +46,7 @@ function detectDelimiter(text: string): Delimiter {
 }
 
 export function readTable(text: string): Result<RawTable> {
-  if (text.trim() === '') return fail({ kind: 'empty' });
+  if (!/\S/.test(text)) return fail({ kind: 'empty' });
   const delimiter = detectDelimiter(text);
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   const records = parsed.data;
