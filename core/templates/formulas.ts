@@ -89,6 +89,14 @@ function renderCall(calc: Extract<Calc, { kind: 'call' }>, style: FormulaStyle):
   return calc.guard === undefined ? expr : `IF(COUNT(${calc.guard})=0,"",${expr})`;
 }
 
+/**
+ * `expr`, unless one of the cells holds an error value, which shows as is (the first one), as
+ * the core's evaluation gives it: COUNT and ISNUMBER would otherwise hide it behind "".
+ */
+function errorsFirst(refs: readonly string[], expr: string): string {
+  return refs.reduceRight((inner, ref) => `IF(ISERROR(${ref}),${ref},${inner})`, expr);
+}
+
 /** The formula (with its leading "=") computing `calc` in the given style. */
 export function renderFormula(calc: Calc, style: FormulaStyle): string {
   return `=${renderExpression(calc, style)}`;
@@ -104,13 +112,20 @@ function renderExpression(calc: Calc, style: FormulaStyle): string {
         `${renderExpression(calc.otherwise, style)})`
       );
     case 'sum': {
+      // SUM passes an error on; COUNT skips it, so only no number and no error leaves "".
       const refs = calc.refs.join(',');
-      return `IF(COUNT(${refs})=0,"",SUM(${refs}))`;
+      return `IF(AND(COUNT(${refs})=0,NOT(ISERROR(SUM(${refs})))),"",SUM(${refs}))`;
     }
     case 'product':
-      return `IF(COUNT(${calc.refs.join(',')})<${calc.refs.length},"",${calc.refs.join('*')})`;
+      return errorsFirst(
+        calc.refs,
+        `IF(COUNT(${calc.refs.join(',')})<${calc.refs.length},"",${calc.refs.join('*')})`,
+      );
     case 'difference':
-      return `IF(COUNT(${calc.a},${calc.b})<2,"",${calc.a}-${calc.b})`;
+      return errorsFirst(
+        [calc.a, calc.b],
+        `IF(COUNT(${calc.a},${calc.b})<2,"",${calc.a}-${calc.b})`,
+      );
     case 'count':
       return `IF(COUNT(${calc.range})=0,"",COUNT(${calc.range}))`;
     case 'countFilled':
@@ -118,13 +133,17 @@ function renderExpression(calc: Calc, style: FormulaStyle): string {
     case 'countText':
       return `IF(COUNTA(${calc.range})=0,"",COUNTIF(${calc.range},${textLiteral(calc.text)}))`;
     case 'rank':
-      return `IF(ISNUMBER(${calc.ref}),COUNTIF(${calc.range},">"&${calc.ref})+1,"")`;
+      return errorsFirst(
+        [calc.ref],
+        `IF(ISNUMBER(${calc.ref}),COUNTIF(${calc.range},">"&${calc.ref})+1,"")`,
+      );
     case 'ahead': {
       const [better, worse] = calc.higherIsBetter ? ['>', '<'] : ['<', '>'];
       const { a, b, even } = calc.labels;
-      return (
+      return errorsFirst(
+        [calc.a, calc.b],
         `IF(COUNT(${calc.a},${calc.b})<2,"",IF(${calc.a}${better}${calc.b},${textLiteral(a)},` +
-        `IF(${calc.a}${worse}${calc.b},${textLiteral(b)},${textLiteral(even)})))`
+          `IF(${calc.a}${worse}${calc.b},${textLiteral(b)},${textLiteral(even)})))`,
       );
     }
     case 'copy':

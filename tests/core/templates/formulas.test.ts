@@ -41,15 +41,17 @@ describe('renderFormula', () => {
       higherIsBetter: false,
       labels: { a: 'In-house', b: 'Outsourced', even: 'Say "even"' },
     } as const;
+    // An error in a compared cell shows as is, as the core's evaluation gives it.
     const expected =
-      '=IF(COUNT(B1,C1)<2,"",IF(B1<C1,"In-house",IF(B1>C1,"Outsourced","Say ""even""")))';
+      '=IF(ISERROR(B1),B1,IF(ISERROR(C1),C1,' +
+      'IF(COUNT(B1,C1)<2,"",IF(B1<C1,"In-house",IF(B1>C1,"Outsourced","Say ""even""")))))';
     expect(renderFormula(ahead, portable)).toBe(expected);
     expect(renderFormula(ahead, excel)).toBe(expected);
     expect(renderFormula({ kind: 'sum', refs: ['B2:B9', 'D4'] }, portable)).toBe(
-      '=IF(COUNT(B2:B9,D4)=0,"",SUM(B2:B9,D4))',
+      '=IF(AND(COUNT(B2:B9,D4)=0,NOT(ISERROR(SUM(B2:B9,D4)))),"",SUM(B2:B9,D4))',
     );
     expect(renderFormula({ kind: 'rank', ref: 'C9', range: 'C9:F9' }, portable)).toBe(
-      '=IF(ISNUMBER(C9),COUNTIF(C9:F9,">"&C9)+1,"")',
+      '=IF(ISERROR(C9),C9,IF(ISNUMBER(C9),COUNTIF(C9:F9,">"&C9)+1,""))',
     );
   });
 
