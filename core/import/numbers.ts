@@ -41,7 +41,9 @@ function split(raw: string): AmountParts | null {
   const match = AMOUNT.exec(text);
   if (!match) return null;
   const [, signBefore, currencyBefore, signAfter, digits, currencyAfter] = match;
-  if (signBefore || signAfter) negative = !negative;
+  const signs = (signBefore ? 1 : 0) + (signAfter ? 1 : 0);
+  if (signs + (negative ? 1 : 0) > 1) return null; // "--5", "(-5)": no reading is safe
+  if (signs === 1) negative = true;
   const written = currencyBefore ?? currencyAfter ?? '';
   return { negative, currency: SYMBOLS[written] ?? written, digits: (digits as string).trimEnd() };
 }
