@@ -12,6 +12,7 @@ import type {
 import { uniqueSheetName } from '../core/templates/sheet-name';
 import { STATUS_STYLES, styleOf, type CellStyle } from '../core/templates/theme';
 import { addPlanCharts } from './xlsx-charts';
+import { markDynamicArrays } from './xlsx-dynamic-arrays';
 
 /**
  * Excel "repairs" away a validation whose texts are longer than the file format allows: the
@@ -91,7 +92,13 @@ function writeCells(sheet: ExcelJS.Worksheet, plan: SheetPlan): void {
         target.value = {
           formula: cell.formula.replace(/^=/, ''),
           result: cachedResult(computed[r]![c]!),
-        };
+          // A spilling formula is an array formula over its range (ExcelJS's shareType/ref).
+          ...(cell.spill !== undefined ? { shareType: 'array', ref: cell.spill } : {}),
+        } as ExcelJS.CellFormulaValue;
+      } else if (cell?.spilledFrom !== undefined) {
+        // A cell of a spill range holds only its cached result, as Excel saves spilled cells.
+        const result = cachedResult(computed[r]![c]!);
+        if (result !== '') target.value = result as ExcelJS.CellValue;
       } else if (cell?.value !== undefined) {
         // ExcelJS writes every string as a shared string, never as a formula: "=x" stays text.
         target.value = cell.value;
@@ -234,5 +241,5 @@ export async function planToXlsx(plan: SheetPlan): Promise<Buffer> {
   workbook.creator = 'sales-kpi';
   const sheet = await addPlanSheet(workbook, plan);
   const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
-  return addPlanCharts(xlsx, [{ sheetName: sheet.name, plan }]);
+  return addPlanCharts(await markDynamicArrays(xlsx), [{ sheetName: sheet.name, plan }]);
 }

@@ -1,14 +1,27 @@
-// `npm run docs`: regenerates the README's function and template references from the registry and catalogue.
+// `npm run docs`: regenerates the README's function and template references and docs/formulas.md from the registry and catalogue.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { FORMULAS_DOC_PATH, renderFormulaReference } from './docs/formulas';
 import { withGeneratedSections } from './docs/readme';
 
-const readmePath = fileURLToPath(new URL('../README.md', import.meta.url));
-const current = readFileSync(readmePath, 'utf8');
-const updated = withGeneratedSections(current);
-if (updated === current) {
-  console.log('docs: README.md references are up to date');
-} else {
-  writeFileSync(readmePath, updated);
-  console.log('docs: README.md references regenerated');
+/** Writes `content` to `path` when it differs, and says which. */
+function update(path: string, name: string, content: (current: string) => string): void {
+  let current = '';
+  try {
+    current = readFileSync(path, 'utf8');
+  } catch {
+    // A missing file is written afresh.
+  }
+  const updated = content(current);
+  if (updated === current) {
+    console.log(`docs: ${name} is up to date`);
+  } else {
+    writeFileSync(path, updated);
+    console.log(`docs: ${name} regenerated`);
+  }
 }
+
+update(fileURLToPath(new URL('../README.md', import.meta.url)), 'README.md references', (readme) =>
+  withGeneratedSections(readme),
+);
+update(FORMULAS_DOC_PATH, 'docs/formulas.md', () => renderFormulaReference());

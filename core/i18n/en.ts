@@ -62,6 +62,9 @@ export const en = {
   'status.onTrack': 'On track',
   'status.atRisk': 'At risk',
   'status.offTrack': 'Off track',
+  'status.tolerance': 'Tolerance for {atRisk}',
+  'status.toleranceNote':
+    'A KPI short of its target (above it, where lower is better) by at most this share of the target is {atRisk}; further off, {offTrack}.',
   'common.benchmarkDisclaimer':
     'References are published figures for orientation, not targets: definitions differ between studies. Edit them freely.',
   'common.attainmentNote':

@@ -60,6 +60,9 @@ export const fi: Record<MessageKey, string> = {
   'status.onTrack': 'Tavoitteessa',
   'status.atRisk': 'Vaarassa',
   'status.offTrack': 'Jäljessä',
+  'status.tolerance': '{atRisk}-tilan toleranssi',
+  'status.toleranceNote':
+    'Kun tunnusluku jää tavoitteesta (tai ylittää sen, kun pienempi on parempi) enintään tämän osuuden tavoitteesta, tila on {atRisk}; kauempana {offTrack}.',
   'common.benchmarkDisclaimer':
     'Vertailuluvut ovat julkaistuja suuntaa antavia lukuja, eivät tavoitteita: tutkimusten määritelmät eroavat. Voit muuttaa niitä vapaasti.',
   'common.attainmentNote':

@@ -24,6 +24,8 @@ const STATUS_KEY_OF = new Map<string, keyof typeof STATUS_TEXTS>(
  * The value of every cell of the plan, same shape as `plan.cells`: literals as written, formula
  * cells computed from their `calc` through the registry (`callFunction`), exactly as the rendered
  * formulas compute them in a spreadsheet. A formula that reads an error cell gives that error.
+ * A cell a spilling formula fills has its own `calc`, so it gets the value that formula's
+ * result holds for it.
  */
 export function evaluatePlan(plan: SheetPlan): ComputedValue[][] {
   const memo = new Map<string, Raw>();

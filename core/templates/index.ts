@@ -19,6 +19,7 @@ import type {
   TemplateInfo,
   TemplateOptionName,
 } from './plan';
+import { spillRepeatedCalls } from './spill';
 
 /** The registry functions a computation calls, its choices' included. */
 function callsOf(calc: Calc): string[] {
@@ -118,10 +119,8 @@ export function buildPlan(
     style: { mode: resolved.options.mode, prefix: target.functionPrefix },
   });
   definition.build(builder);
-  return {
-    ok: true,
-    plan: builder.build(definition.id, t(resolved.options.lang, definition.name)),
-  };
+  const plan = builder.build(definition.id, t(resolved.options.lang, definition.name));
+  return { ok: true, plan: spillRepeatedCalls(plan, builder.ctx.style) };
 }
 
 export { evaluatePlan, type ComputedValue } from './evaluate';

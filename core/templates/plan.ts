@@ -130,14 +130,27 @@ export type CallArgument = string | number | boolean | TextFlag | undefined;
 /** KPI_STATUS's identifiers as a sheet shows them, by the identifiers' keys. */
 export type StatusLabels = Readonly<Record<keyof typeof STATUS_TEXTS, string>>;
 
-/** One cell of the grid. A cell has a `value`, or a `formula` (with its `calc`), or neither (blank). */
+/**
+ * One cell of the grid. A cell has a `value`, or a `formula` (with its `calc`), or neither
+ * (blank). In KPI-functions mode a row, column or rectangle of the same KPI call is one formula
+ * in its top-left cell (`spill`) whose result fills the others (`spilledFrom`): hosts write
+ * that formula (Excel 365/2021 and Sheets spill it) and leave the covered cells empty, or the
+ * spill fails; a covered cell keeps its style, format and `calc` (what it shows).
+ */
 export interface PlanCell {
   /** A literal value; strings are always literal text (see "Literal text" above). */
   value?: CellValue;
   /** A formula with a leading "=", invariant English/comma form, already rendered for the plan's mode. */
   formula?: string;
-  /** The structured computation `formula` was rendered from; present exactly when `formula` is. */
+  /**
+   * The structured computation of this one cell: present exactly when `formula` or
+   * `spilledFrom` is (an anchor's `formula` computes its whole `spill` range).
+   */
   calc?: Calc;
+  /** On a formula whose result spills: the range it fills, this cell at its top left ("H6:H17"). */
+  spill?: string;
+  /** On a cell another formula's result fills: that formula's cell ("H6"); no value, no formula. */
+  spilledFrom?: string;
   /** An Excel-style number format code ("0.0%", "#,##0 \"€\"", "yyyy-mm-dd"); absent means General. */
   format?: string;
   /** The style role; absent means plain. */

@@ -393,8 +393,9 @@ describe('applyPlanToExcel, batching', () => {
     expect(old.sheetName).toBe(sheetPlan.sheetName);
     expect(old.context.queued).not.toContain('Worksheet.getRanges');
     expect(old.context.queued).not.toContain('Application.suspendScreenUpdatingUntilNextSync');
-    // Print settings need ExcelApi 1.9 too (tests/excel-addin/print-layout.test.ts).
-    const apartFromPrint = (sheets: FakeSheet[]) => sheets.map((s) => ({ ...s, pageLayout: {} }));
+    // Print settings need ExcelApi 1.9 too (tests/excel-addin/print-layout.test.ts), notes 1.18.
+    const apartFromPrint = (sheets: FakeSheet[]) =>
+      sheets.map((s) => ({ ...s, pageLayout: {}, notes: new Map() }));
     expect(apartFromPrint(withoutAreas.sheets)).toEqual(apartFromPrint(withAreas.sheets));
   });
 

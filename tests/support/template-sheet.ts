@@ -119,7 +119,8 @@ export class TemplateSheet {
   check(row: number, col: number, expected: Expected): void {
     if (!this.values) throw new Error('compute() the sheet before checking it');
     const at = cellRef(row, col);
-    if (!this.plan.cells[row]?.[col]?.formula) throw new Error(`${at} is not a formula cell`);
+    // A formula cell, or a cell a KPI-functions formula's result spills into.
+    if (!this.plan.cells[row]?.[col]?.calc) throw new Error(`${at} is not a formula cell`);
     this.checked.add(at);
     const actual = this.values[row]![col]!;
     const same =
@@ -137,7 +138,7 @@ export class TemplateSheet {
     const missing: string[] = [];
     this.plan.cells.forEach((line, row) =>
       line.forEach((cell, col) => {
-        if (cell?.formula && !this.checked.has(cellRef(row, col))) missing.push(cellRef(row, col));
+        if (cell?.calc && !this.checked.has(cellRef(row, col))) missing.push(cellRef(row, col));
       }),
     );
     return missing;

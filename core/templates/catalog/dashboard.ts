@@ -11,6 +11,7 @@ import { cellRef, rangeRef } from '../a1';
 import type { SheetBuilder } from '../builder';
 import type { TemplateDefinition } from './definition';
 import { monthSerial } from './periods';
+import { toleranceInput } from './tolerance';
 
 const HEADER = 4;
 const FIRST = 5;
@@ -65,8 +66,8 @@ function example(p: number): number[] {
   ];
 }
 
-/** Attainment, status, lead conversion and CAC of one row. */
-function ratios(b: SheetBuilder, row: number, role: 'result' | 'total'): void {
+/** Attainment, status (read against `tolerance`), lead conversion and CAC of one row. */
+function ratios(b: SheetBuilder, row: number, role: 'result' | 'total', tolerance: string): void {
   const at = (col: number) => cellRef(row, col);
   b.calc(
     row,
@@ -78,7 +79,7 @@ function ratios(b: SheetBuilder, row: number, role: 'result' | 'total'): void {
   b.calc(
     row,
     STATUS,
-    { kind: 'call', fn: 'KPI_STATUS', args: [at(REVENUE), at(GOAL)] },
+    { kind: 'call', fn: 'KPI_STATUS', args: [at(REVENUE), at(GOAL), undefined, tolerance] },
     undefined,
     'status',
   );
@@ -118,6 +119,8 @@ function build(b: SheetBuilder): void {
     b.tr('kpi.cac'),
     b.tr('kpi.growthRate'),
   ]);
+  const total = FIRST + periods;
+  const tolerance = toleranceInput(b, total + 2, 0);
   for (let p = 0; p < periods; p++) {
     const row = FIRST + p;
     b.value(row, 0, monthSerial(startMonth, p), 'label', MONTH_FORMAT);
@@ -125,7 +128,7 @@ function build(b: SheetBuilder): void {
     inputCols.forEach((input, i) =>
       b.input(row, input.col, values[i], { kind: input.kind }, input.format),
     );
-    ratios(b, row, 'result');
+    ratios(b, row, 'result', tolerance);
     if (p > 0)
       b.calc(
         row,
@@ -138,7 +141,6 @@ function build(b: SheetBuilder): void {
         PERCENT_FORMAT,
       );
   }
-  const total = FIRST + periods;
   b.value(total, 0, b.tr('common.total'), 'total');
   for (const input of inputCols)
     b.calc(
@@ -148,7 +150,7 @@ function build(b: SheetBuilder): void {
       input.format,
       'total',
     );
-  ratios(b, total, 'total');
+  ratios(b, total, 'total', tolerance);
   b.statusColours(rangeRef(FIRST, STATUS, total, STATUS));
   b.value(
     total + 1,
@@ -157,7 +159,7 @@ function build(b: SheetBuilder): void {
     'source',
   );
 
-  const smartHeader = total + 4;
+  const smartHeader = total + 5;
   b.value(smartHeader - 1, 0, b.tr('dashboard.smartGoals'), 'section');
   b.headers(smartHeader, 0, [
     b.tr('col.kpi'),

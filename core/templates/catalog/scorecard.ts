@@ -5,6 +5,7 @@ import { DECIMAL_FORMAT, PERCENT_FORMAT, WHOLE_FORMAT, daysFormat } from '../../
 import { cellRef, rangeRef } from '../a1';
 import type { SheetBuilder } from '../builder';
 import type { TemplateDefinition } from './definition';
+import { toleranceInput } from './tolerance';
 
 /** One input of a KPI row: its label, kind, example value; or a copy of another row's result. */
 type RowInput =
@@ -193,6 +194,8 @@ function build(b: SheetBuilder): void {
     b.tr('col.reference'),
     b.tr('col.source'),
   ]);
+  const last = FIRST_ROW + ROWS.length - 1;
+  const tolerance = toleranceInput(b, last + 2, 0);
   ROWS.forEach((kpi, i) => {
     const row = FIRST_ROW + i;
     b.value(row, 0, b.tr(kpi.kpi), 'label');
@@ -218,7 +221,11 @@ function build(b: SheetBuilder): void {
     b.calc(
       row,
       STATUS,
-      { kind: 'call', fn: 'KPI_STATUS', args: [result, target, { ref: lower, isNot: yes }] },
+      {
+        kind: 'call',
+        fn: 'KPI_STATUS',
+        args: [result, target, { ref: lower, isNot: yes }, tolerance],
+      },
       undefined,
       'status',
     );
@@ -244,10 +251,9 @@ function build(b: SheetBuilder): void {
       b.value(row, SOURCE, b.tr(kpi.benchmark.source), 'source');
     }
   });
-  const last = FIRST_ROW + ROWS.length - 1;
   b.statusColours(rangeRef(FIRST_ROW, STATUS, last, STATUS));
-  b.value(last + 2, 0, b.tr('common.attainmentNote'), 'note');
-  b.value(last + 3, 0, b.tr('common.benchmarkDisclaimer'), 'note');
+  b.value(last + 3, 0, b.tr('common.attainmentNote'), 'note');
+  b.value(last + 4, 0, b.tr('common.benchmarkDisclaimer'), 'note');
   b.columnWidths([220, 230, 90, 200, 90, 180, 90, 110, 100, 90, 90, 100, 230, 300]);
   b.freeze(FIRST_ROW, 1);
 }

@@ -10,6 +10,7 @@ import {
 import { cellRef, rangeRef } from '../a1';
 import type { SheetBuilder } from '../builder';
 import type { TemplateDefinition } from './definition';
+import { toleranceInput } from './tolerance';
 
 interface Input {
   row: number;
@@ -73,6 +74,7 @@ function build(b: SheetBuilder): void {
   b.value(cac, 0, b.tr('kpi.cac'), 'label');
   b.calc(cac, 1, { kind: 'call', fn: 'CAC', args: [ref(13), ref(14)] }, b.money);
 
+  const tolerance = toleranceInput(b, payback + 2, 0);
   b.value(ratio, 0, b.tr('kpi.ltvCac'), 'label');
   b.calc(
     ratio,
@@ -84,7 +86,7 @@ function build(b: SheetBuilder): void {
   b.calc(
     ratio,
     3,
-    { kind: 'call', fn: 'KPI_STATUS', args: [ref(ratio), cellRef(ratio, 2)] },
+    { kind: 'call', fn: 'KPI_STATUS', args: [ref(ratio), cellRef(ratio, 2), undefined, tolerance] },
     undefined,
     'status',
   );
@@ -106,7 +108,7 @@ function build(b: SheetBuilder): void {
   b.calc(
     payback,
     3,
-    { kind: 'call', fn: 'KPI_STATUS', args: [ref(payback), cellRef(payback, 2), false] },
+    { kind: 'call', fn: 'KPI_STATUS', args: [ref(payback), cellRef(payback, 2), false, tolerance] },
     undefined,
     'status',
   );
@@ -117,8 +119,8 @@ function build(b: SheetBuilder): void {
   b.value(payback, 5, b.tr('bench.cacPayback.source'), 'source');
 
   b.statusColours(rangeRef(ratio, 3, payback, 3));
-  b.value(payback + 2, 0, b.tr('unit-economics.note'), 'note');
-  b.value(payback + 3, 0, b.tr('common.benchmarkDisclaimer'), 'note');
+  b.value(payback + 3, 0, b.tr('unit-economics.note'), 'note');
+  b.value(payback + 4, 0, b.tr('common.benchmarkDisclaimer'), 'note');
   b.columnWidths([300, 130, 110, 100, 200, 300]);
   b.freeze(5);
 }

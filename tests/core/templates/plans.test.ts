@@ -79,6 +79,7 @@ describe.each(TEMPLATE_IDS)('template %s', (id) => {
       const portable = plan(id, { lang, example, mode: 'portable' });
       const functions = plan(id, { lang, example, mode: 'functions' });
       const lowerIsBetter = t(lang, 'col.lowerIsBetter');
+      const tolerance = t(lang, 'status.tolerance', { atRisk: t(lang, 'status.atRisk') });
 
       it(`${label}: a rectangular grid whose computed cells are all formulas`, () => {
         for (const p of [portable, functions]) {
@@ -88,7 +89,11 @@ describe.each(TEMPLATE_IDS)('template %s', (id) => {
           for (const row of p.cells) expect(row).toHaveLength(p.columnWidths.length);
           let formulas = 0;
           for (const { cell } of cellsOf(p)) {
-            expect(cell.formula === undefined).toBe(cell.calc === undefined);
+            // A computed cell has its own formula, or shows part of a spilling one (functions mode).
+            expect(cell.formula !== undefined || cell.spilledFrom !== undefined).toBe(
+              cell.calc !== undefined,
+            );
+            if (cell.spilledFrom !== undefined) expect(cell.formula).toBeUndefined();
             if (cell.formula !== undefined) {
               formulas++;
               expect(cell.formula.startsWith('=')).toBe(true);
@@ -96,8 +101,7 @@ describe.each(TEMPLATE_IDS)('template %s', (id) => {
               expect(cell.input).toBeFalsy();
             }
             // Results, statuses and totals of numbers are never typed-in numbers.
-            if (cell.role === 'result' || cell.role === 'status')
-              expect(cell.formula).toBeDefined();
+            if (cell.role === 'result' || cell.role === 'status') expect(cell.calc).toBeDefined();
             if (typeof cell.value === 'string') expect(cell.formula).toBeUndefined();
           }
           expect(formulas).toBeGreaterThan(0);
@@ -112,10 +116,13 @@ describe.each(TEMPLATE_IDS)('template %s', (id) => {
             typeof cell.value === 'string' || (cell.value === undefined && !cell.format);
           if (!typedText)
             expect(portable.validations.some((v) => inRange(v.range, row, col))).toBe(true);
-          // Benchmarks (role "reference") and which way a KPI is better (part of its definition)
-          // stay without example data; everything else is example data.
+          // Benchmarks (role "reference"), which way a KPI is better (part of its definition)
+          // and the status tolerance (a setting) stay without example data; everything else is
+          // example data.
           const kept =
-            cell.role === 'reference' || headerAbove(portable, row, col) === lowerIsBetter;
+            cell.role === 'reference' ||
+            headerAbove(portable, row, col) === lowerIsBetter ||
+            portable.cells[row]![col - 1]?.value === tolerance;
           if (!example && !kept) expect(cell.value).toBeUndefined();
         }
         for (const v of portable.validations) {
