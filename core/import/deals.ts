@@ -162,7 +162,10 @@ class RowReader {
   ): number | null {
     const column = filledColumn(source.cells, columns);
     const value = cellText(source.cells, column);
-    if (value === '') return (this.report(source, column, value, blank, problems), null);
+    if (value === '') {
+      this.report(source, column, value, blank, problems);
+      return null;
+    }
     const serial = parseDate(value, this.orders.get(column) ?? 'dmy');
     if (serial === null) this.report(source, column, value, 'bad-date', problems);
     return serial;
@@ -177,10 +180,8 @@ class RowReader {
       const closed = readFlag(cells[flags.closed] ?? '');
       if (won === null || closed === null) {
         const column = won === null ? flags.won : flags.closed;
-        return (
-          this.report(source, column, cells[column] ?? '', 'unknown-outcome', problems),
-          null
-        );
+        this.report(source, column, cells[column] ?? '', 'unknown-outcome', problems);
+        return null;
       }
       return won ? 'won' : closed ? 'lost' : 'open';
     }
@@ -193,8 +194,11 @@ class RowReader {
     }
     const stageColumn = filledColumn(cells, this.columns.stage);
     const stage = cellText(cells, stageColumn);
-    if (stage === '')
-      return (this.report(source, stageColumn, stage, 'unknown-outcome', problems), null);
+    if (stage === '') {
+      const column = stageColumn >= 0 ? stageColumn : statusColumn;
+      this.report(source, column, stage, 'unknown-outcome', problems);
+      return null;
+    }
     return this.classify(stage) ?? 'open';
   }
 }
