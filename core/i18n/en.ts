@@ -48,6 +48,7 @@ export const en = {
 
   'unit.days': 'days',
   'unit.months': 'months',
+  'unit.percentagePoints': 'pp',
 
   // Shared labels.
   'common.exampleLabel': 'Example data — replace with your own',
@@ -111,10 +112,10 @@ export const en = {
   'col.activities': 'Activities',
   'col.customer': 'Customer',
   'col.score': 'Score (0–10)',
-  'col.scores': 'Scores',
+  'col.npsAnswers': 'NPS answers',
   'col.satisfied': 'Satisfied',
   'col.satisfiedYesNo': 'Satisfied (yes/no)',
-  'col.answered': 'Answered',
+  'col.csatAnswers': 'CSAT answers',
   'col.inHouse': 'In-house',
   'col.outsourced': 'Outsourced',
   'col.difference': 'Difference (outsourced − in-house)',
@@ -259,6 +260,7 @@ export const en = {
     'Activity log: one row per rep per period (type the rep names in the first period)',
   'activity.chart': 'Activities per period',
   'activity.exampleReps': 'Anna|Ben|Carla|David|Emma|Frank',
+  'activity.allReps': 'All reps',
   'satisfaction.name': 'Customer satisfaction and NPS',
   'satisfaction.purpose':
     'Survey answers logged per period, with the Net Promoter Score and customer satisfaction of each period.',

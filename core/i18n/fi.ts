@@ -48,6 +48,7 @@ export const fi: Record<MessageKey, string> = {
 
   'unit.days': 'pv',
   'unit.months': 'kk',
+  'unit.percentagePoints': '%-yks.',
 
   'common.exampleLabel': 'Esimerkkidata — korvaa omillasi',
   'common.total': 'Yhteensä',
@@ -108,10 +109,10 @@ export const fi: Record<MessageKey, string> = {
   'col.activities': 'Toimenpiteet',
   'col.customer': 'Asiakas',
   'col.score': 'Pisteet (0–10)',
-  'col.scores': 'Vastauksia',
+  'col.npsAnswers': 'NPS-vastauksia',
   'col.satisfied': 'Tyytyväisiä',
   'col.satisfiedYesNo': 'Tyytyväinen (kyllä/ei)',
-  'col.answered': 'Vastanneita',
+  'col.csatAnswers': 'CSAT-vastauksia',
   'col.inHouse': 'Oma tiimi',
   'col.outsourced': 'Ulkoistettu',
   'col.difference': 'Ero (ulkoistettu − oma)',
@@ -253,6 +254,7 @@ export const fi: Record<MessageKey, string> = {
     'Toimenpideloki: rivi myyjää ja jaksoa kohden (kirjoita myyjien nimet ensimmäiseen jaksoon)',
   'activity.chart': 'Toimenpiteet jaksoittain',
   'activity.exampleReps': 'Aino|Eero|Helmi|Janne|Kaisa|Mikko',
+  'activity.allReps': 'Kaikki myyjät',
   'satisfaction.name': 'Asiakastyytyväisyys ja NPS',
   'satisfaction.purpose':
     'Kyselyvastaukset jaksoittain sekä kunkin jakson nettosuositteluindeksi ja asiakastyytyväisyys.',

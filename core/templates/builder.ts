@@ -19,7 +19,14 @@ import {
   type StyleRole,
   type ValidationPlan,
 } from './plan';
+import { columnNeeds, fitWidths, wrapLines, type ColumnNeeds } from './measure';
 import { sanitizeSheetName } from './sheet-name';
+import { ROLE_STYLES } from './theme';
+
+/** Excel's default column width in pixels: the least width of a column a template sets none for. */
+const MIN_COLUMN_WIDTH = 64;
+/** The longest line of a note, in pixels: narrower than every template's table and easy to read. */
+const PARAGRAPH_WIDTH = 800;
 
 /** What a template builder gets: the resolved options and the formula style. */
 export interface BuildContext {
@@ -100,6 +107,10 @@ export class SheetBuilder {
   private readonly conditionalFormats: ConditionalFormatPlan[] = [];
   private readonly charts: ChartPlan[] = [];
   private widths: number[] = [];
+  /** The same sheet's needs in the other languages, so its columns are alike in all of them. */
+  private readonly alsoFit: ColumnNeeds[] = [];
+  /** Paragraph lines to merge to the sheet's last column, known only when it is built. */
+  private readonly paragraphLines: { row: number; col: number }[] = [];
   private frozen = { rows: 0, columns: 0 };
   private maxRow = 0;
   private maxCol = 0;
@@ -266,6 +277,31 @@ export class SheetBuilder {
     return 4;
   }
 
+  /**
+   * A note or source of one or more sentences, from (row, col) down: a sentence per line, none
+   * wider than PARAGRAPH_WIDTH, so no host or print area cuts it at the sheet's edge and no row
+   * needs a height fitted to wrapped text. Returns the row after its last line.
+   */
+  paragraph(
+    row: number,
+    col: number,
+    text: string | readonly string[],
+    role: StyleRole = 'note',
+  ): number {
+    const lines = typeof text === 'string' ? this.linesOf(text, role) : text;
+    lines.forEach((line, i) => {
+      this.value(row + i, col, line, role);
+      // A role that wraps would fold the line inside its own column: it spans the sheet instead.
+      if (ROLE_STYLES[role].wrap) this.paragraphLines.push({ row: row + i, col });
+    });
+    return row + lines.length;
+  }
+
+  /** The lines `paragraph` writes `text` in, to know beforehand how many rows it takes. */
+  linesOf(text: string, role: StyleRole = 'note'): string[] {
+    return wrapLines(text, ROLE_STYLES[role], PARAGRAPH_WIDTH);
+  }
+
   /** A row of column headers starting at `col`. */
   headers(row: number, col: number, labels: readonly string[]): void {
     labels.forEach((label, i) => this.value(row, col + i, label, 'header'));
@@ -289,6 +325,10 @@ export class SheetBuilder {
     this.charts.push(chart);
   }
 
+  /**
+   * The least width of each column, in pixels: room to type names and numbers. Columns widen
+   * beyond it to fit their cells (measure.ts).
+   */
   columnWidths(widths: readonly number[]): void {
     this.widths = [...widths];
   }
@@ -297,10 +337,23 @@ export class SheetBuilder {
     this.frozen = { rows, columns };
   }
 
+  /** What the cells need of the column widths, texts in this sheet's language. */
+  needs(): ColumnNeeds {
+    const statusTexts = [...new Set(this.conditionalFormats.map((c) => c.equals))];
+    const cols = Math.max(this.maxCol + 1, this.widths.length);
+    return columnNeeds(this.cells, cols, this.merges, statusTexts, this.money);
+  }
+
+  /** Widens the columns also for `needs`: the same sheet built in another language. */
+  fitAlso(needs: ColumnNeeds): void {
+    this.alsoFit.push(needs);
+  }
+
   /** The finished plan: a dense grid, inputs grouped into validation and unlocked ranges. */
   build(templateId: TemplateId, sheetName: string): SheetPlan {
     const rows = this.maxRow + 1;
     const cols = Math.max(this.maxCol + 1, this.widths.length);
+    for (const { row, col } of this.paragraphLines) this.merge(row, col, row, cols - 1);
     const cells: (PlanCell | null)[][] = [];
     for (let row = 0; row < rows; row++) {
       const source = this.cells[row] ?? [];
@@ -327,8 +380,8 @@ export class SheetBuilder {
       rows,
       cols,
     ).map((r) => rangeRef(r.row1, r.col1, r.row2, r.col2));
-    const defaultWidth = 100;
-    const columnWidths = Array.from({ length: cols }, (_, i) => this.widths[i] ?? defaultWidth);
+    const minimums = Array.from({ length: cols }, (_, i) => this.widths[i] ?? MIN_COLUMN_WIDTH);
+    const columnWidths = fitWidths(minimums, [this.needs(), ...this.alsoFit]);
     const rowHeights = mergedRowHeights(cells, this.merges);
     const { merges, charts } = this;
     return {

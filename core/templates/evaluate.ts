@@ -97,7 +97,8 @@ export function evaluatePlan(plan: SheetPlan): ComputedValue[][] {
       case 'difference': {
         const a = cellValue(calc.a);
         const b = cellValue(calc.b);
-        return firstError([a, b]) ?? (isNumber(a) && isNumber(b) ? a - b : '');
+        const scale = calc.scale ?? 1;
+        return firstError([a, b]) ?? (isNumber(a) && isNumber(b) ? (a - b) * scale : '');
       }
       case 'count': {
         const count = flat([calc.range]).filter(isNumber).length;

@@ -121,11 +121,11 @@ function renderExpression(calc: Calc, style: FormulaStyle): string {
         calc.refs,
         `IF(COUNT(${calc.refs.join(',')})<${calc.refs.length},"",${calc.refs.join('*')})`,
       );
-    case 'difference':
-      return errorsFirst(
-        [calc.a, calc.b],
-        `IF(COUNT(${calc.a},${calc.b})<2,"",${calc.a}-${calc.b})`,
-      );
+    case 'difference': {
+      const difference = `${calc.a}-${calc.b}`;
+      const scaled = calc.scale === undefined ? difference : `(${difference})*${calc.scale}`;
+      return errorsFirst([calc.a, calc.b], `IF(COUNT(${calc.a},${calc.b})<2,"",${scaled})`);
+    }
     case 'count':
       return `IF(COUNT(${calc.range})=0,"",COUNT(${calc.range}))`;
     case 'countFilled':

@@ -3,12 +3,14 @@ import { t } from '../i18n/index';
 import { SheetBuilder } from './builder';
 import { TEMPLATES } from './catalog/index';
 import {
+  LANGS,
   TEMPLATE_IDS,
   TEMPLATE_SHAPES,
   resolveOptions,
   type HostDefaults,
   type Lang,
   type TemplateId,
+  type TemplateOptions,
   type TemplateOptionsInput,
 } from './options';
 import type {
@@ -114,11 +116,19 @@ export function buildPlan(
   const resolved = resolveOptions(templateId, options, host);
   if (!resolved.ok) return resolved;
   const definition = TEMPLATES[templateId as keyof typeof TEMPLATES];
-  const builder = new SheetBuilder({
-    options: resolved.options,
-    style: { mode: resolved.options.mode, prefix: target.functionPrefix },
-  });
-  definition.build(builder);
+  const assemble = (options: TemplateOptions) => {
+    const builder = new SheetBuilder({
+      options,
+      style: { mode: options.mode, prefix: target.functionPrefix },
+    });
+    definition.build(builder);
+    return builder;
+  };
+  const builder = assemble(resolved.options);
+  // Columns fit the longest text of either language, example data included: a sheet is laid
+  // out alike in both, whatever is typed in first.
+  for (const lang of LANGS)
+    builder.fitAlso(assemble({ ...resolved.options, lang, example: true }).needs());
   const plan = builder.build(definition.id, t(resolved.options.lang, definition.name));
   return { ok: true, plan: spillRepeatedCalls(plan, builder.ctx.style) };
 }

@@ -88,8 +88,11 @@ export type Calc =
   | { kind: 'sum'; refs: readonly string[] }
   /** Product of the references; "" while any is blank. */
   | { kind: 'product'; refs: readonly string[] }
-  /** a − b; "" while either is blank. */
-  | { kind: 'difference'; a: string; b: string }
+  /**
+   * a − b, times `scale` when given (100: a difference of two rates in percentage points);
+   * "" while either is blank.
+   */
+  | { kind: 'difference'; a: string; b: string; scale?: number }
   /** How many numbers the range holds; "" when none. */
   | { kind: 'count'; range: string }
   /** How many non-blank cells the range holds; "" when none. */

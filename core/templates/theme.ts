@@ -36,8 +36,9 @@ export const ROLE_STYLES: Record<StyleRole, CellStyle> = {
   result: { bold: true, fontColor: INK, fill: '#EEF2F7' },
   total: { bold: true, fontColor: INK, borderBottom: LINE },
   status: { bold: true, horizontalAlignment: 'center' },
-  reference: { italic: true, fontColor: MUTED },
-  source: { italic: true, fontColor: MUTED, fontSize: 9 },
+  // Benchmarks and their sources are sentences: they wrap rather than widen their column.
+  reference: { italic: true, fontColor: MUTED, wrap: true },
+  source: { italic: true, fontColor: MUTED, fontSize: 9, wrap: true },
   note: { italic: true, fontColor: MUTED, fontSize: 9 },
 };
 

@@ -174,8 +174,8 @@ const EXCEL_FORMAT_OF_ROLE: Record<StyleRole, Record<string, unknown>> = {
     'borders.EdgeBottom.color': '#9CA3AF',
   },
   status: { 'font.bold': true, horizontalAlignment: 'Center' },
-  reference: { 'font.italic': true, 'font.color': MUTED },
-  source: { 'font.italic': true, 'font.color': MUTED, 'font.size': 9 },
+  reference: { 'font.italic': true, 'font.color': MUTED, wrapText: true },
+  source: { 'font.italic': true, 'font.color': MUTED, 'font.size': 9, wrapText: true },
   note: { 'font.italic': true, 'font.color': MUTED, 'font.size': 9 },
 };
 /** Input cells: pale yellow with blue ink, over whatever their role gives. */

@@ -71,8 +71,8 @@ const LOOK_BY_ROLE: Record<StyleRole | 'none', Omit<SheetsLook, 'numberFormat'>>
   result: { ...PLAIN, background: '#EEF2F7', fontColor: '#1F2937', fontWeight: 'bold' },
   total: { ...PLAIN, fontColor: '#1F2937', fontWeight: 'bold', borderBottom: '#9CA3AF' },
   status: { ...PLAIN, fontWeight: 'bold', horizontalAlignment: 'center' },
-  reference: { ...PLAIN, fontColor: '#4B5563', fontStyle: 'italic' },
-  source: { ...PLAIN, fontColor: '#4B5563', fontStyle: 'italic', fontSize: 9 },
+  reference: { ...PLAIN, fontColor: '#4B5563', fontStyle: 'italic', wrap: true },
+  source: { ...PLAIN, fontColor: '#4B5563', fontStyle: 'italic', fontSize: 9, wrap: true },
   note: { ...PLAIN, fontColor: '#4B5563', fontStyle: 'italic', fontSize: 9 },
 };
 

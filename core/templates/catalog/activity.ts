@@ -62,31 +62,37 @@ function build(b: SheetBuilder): void {
   const blockRange = (p: number, col: number) =>
     rangeRef(logFirst + p * reps, col, logFirst + (p + 1) * reps - 1, col);
 
+  // The totals and the log share one heading row, column for column ("All reps" where the log
+  // names a rep), so the frozen heading is right over either table.
+  const heading = [b.tr('col.period'), b.tr('col.rep'), ...metricNames, ...tail];
+  const allReps = b.tr('activity.allReps');
   b.value(SUMMARY_HEADER - 1, 0, b.tr('activity.summary'), 'section');
-  b.headers(SUMMARY_HEADER, 0, [b.tr('col.period'), ...metricNames, ...tail]);
+  b.headers(SUMMARY_HEADER, 0, heading);
   for (let p = 0; p < periods; p++) {
     const row = SUMMARY_FIRST + p;
     b.value(row, 0, monthSerial(startMonth, p), 'label', MONTH_FORMAT);
+    b.value(row, 1, allReps, 'label');
     metricNames.forEach((_, i) =>
-      b.calc(row, 1 + i, { kind: 'sum', refs: [blockRange(p, 2 + i)] }, WHOLE_FORMAT, 'body'),
+      b.calc(row, 2 + i, { kind: 'sum', refs: [blockRange(p, 2 + i)] }, WHOLE_FORMAT, 'body'),
     );
-    perDeal(b, row, 1, 1 + metricNames.length, 'result');
+    perDeal(b, row, 2, 2 + metricNames.length, 'result');
   }
   const total = SUMMARY_FIRST + periods;
   b.value(total, 0, b.tr('common.total'), 'total');
+  b.value(total, 1, allReps, 'total');
   metricNames.forEach((_, i) =>
     b.calc(
       total,
-      1 + i,
-      { kind: 'sum', refs: [rangeRef(SUMMARY_FIRST, 1 + i, total - 1, 1 + i)] },
+      2 + i,
+      { kind: 'sum', refs: [rangeRef(SUMMARY_FIRST, 2 + i, total - 1, 2 + i)] },
       WHOLE_FORMAT,
       'total',
     ),
   );
-  perDeal(b, total, 1, 1 + metricNames.length, 'total');
+  perDeal(b, total, 2, 2 + metricNames.length, 'total');
 
   b.value(logSection, 0, b.tr('activity.log'), 'section');
-  b.headers(logHeader, 0, [b.tr('col.period'), b.tr('col.rep'), ...metricNames, ...tail]);
+  b.headers(logHeader, 0, heading);
   const repNames = b.tr('activity.exampleReps').split('|');
   for (let p = 0; p < periods; p++)
     for (let r = 0; r < reps; r++) {
@@ -113,13 +119,13 @@ function build(b: SheetBuilder): void {
     categories: rangeRef(SUMMARY_FIRST, 0, total - 1, 0),
     series: ACTIVITIES.map((_, i) => ({
       name: metricNames[i]!,
-      values: rangeRef(SUMMARY_FIRST, 1 + i, total - 1, 1 + i),
+      values: rangeRef(SUMMARY_FIRST, 2 + i, total - 1, 2 + i),
     })),
     anchor: cellRef(SUMMARY_HEADER - 1, 10),
     width: 640,
     height: 320,
   });
-  b.columnWidths([100, 140, 80, 80, 90, 90, 100, 100, 130]);
+  b.columnWidths([90, 120, 70, 70, 80, 80, 70, 80, 80]);
   b.freeze(SUMMARY_FIRST, 1);
 }
 

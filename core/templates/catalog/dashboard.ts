@@ -120,7 +120,8 @@ function build(b: SheetBuilder): void {
     b.tr('kpi.growthRate'),
   ]);
   const total = FIRST + periods;
-  const tolerance = toleranceInput(b, total + 2, 0);
+  // Right under the statuses it decides; the benchmark's reference follows.
+  const tolerance = toleranceInput(b, total + 1, 0);
   for (let p = 0; p < periods; p++) {
     const row = FIRST + p;
     b.value(row, 0, monthSerial(startMonth, p), 'label', MONTH_FORMAT);
@@ -152,14 +153,8 @@ function build(b: SheetBuilder): void {
     );
   ratios(b, total, 'total', tolerance);
   b.statusColours(rangeRef(FIRST, STATUS, total, STATUS));
-  b.value(
-    total + 1,
-    0,
-    `${b.tr('col.reference')}: ${b.tr('bench.goalAttainment.value')} — ${b.tr('bench.goalAttainment.source')}`,
-    'source',
-  );
-
-  const smartHeader = total + 5;
+  const reference = `${b.tr('col.reference')}: ${b.tr('bench.goalAttainment.value')} — ${b.tr('bench.goalAttainment.source')}`;
+  const smartHeader = b.paragraph(total + 2, 0, reference, 'source') + 2;
   b.value(smartHeader - 1, 0, b.tr('dashboard.smartGoals'), 'section');
   b.headers(smartHeader, 0, [
     b.tr('col.kpi'),
@@ -175,7 +170,11 @@ function build(b: SheetBuilder): void {
     b.input(row, 2, monthSerial(startMonth, goal.month + 1, 1) - 1, { kind: 'date' }, DATE_FORMAT);
     b.input(row, 3, b.tr(goal.owner), 'text');
   });
-  b.value(smartHeader + SMART_GOALS.length + 1, 0, b.tr('dashboard.smartNote'), 'note');
+  const smartNoteEnd = b.paragraph(
+    smartHeader + SMART_GOALS.length + 1,
+    0,
+    b.tr('dashboard.smartNote'),
+  );
 
   b.chart({
     type: 'line',
@@ -185,12 +184,14 @@ function build(b: SheetBuilder): void {
       { name: b.tr('col.revenue'), values: rangeRef(FIRST, REVENUE, total - 1, REVENUE) },
       { name: b.tr('col.goal'), values: rangeRef(FIRST, GOAL, total - 1, GOAL) },
     ],
-    anchor: cellRef(smartHeader + SMART_GOALS.length + 3, 0),
+    anchor: cellRef(smartNoteEnd + 1, 0),
     width: 720,
     height: 320,
   });
-  b.columnWidths([250, 120, 120, 110, 90, 80, 90, 110, 140, 110, 110, 120]);
-  b.freeze(FIRST, 1);
+  b.columnWidths([90, 100, 100, 90, 90, 70, 80, 80, 100, 80, 90, 90]);
+  // The monthly table and the SMART goals head their columns differently: only the first
+  // column (months, goals) stays in view.
+  b.freeze(0, 1);
 }
 
 export const dashboard: TemplateDefinition = {

@@ -81,8 +81,8 @@ function build(b: SheetBuilder): void {
     role: 'reference',
   });
   b.value(reference, RATE_COL + RATES.length, b.tr('bench.mailchimp.source'), 'source');
-  b.value(reference + 2, 0, b.tr('common.benchmarkDisclaimer'), 'note');
-  b.columnWidths([220, 100, 90, 90, 90, 100, 100, 120, 120, 320]);
+  b.paragraph(reference + 2, 0, b.tr('common.benchmarkDisclaimer'));
+  b.columnWidths([180, 100, 80, 80, 80, 80, 90, 90, 90, 200]);
   b.freeze(FIRST, 1);
 }
 

@@ -104,7 +104,7 @@ function build(b: SheetBuilder): void {
     width: 640,
     height: 320,
   });
-  b.columnWidths([100, ...STAGES.map(() => 95), 110, ...stepNames.map(() => 130), 120]);
+  b.columnWidths([90, ...STAGES.map(() => 80), 90, ...stepNames.map(() => 90), 90]);
   b.freeze(FIRST, 1);
 }
 

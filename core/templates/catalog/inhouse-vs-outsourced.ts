@@ -73,6 +73,7 @@ const COMPARISONS: Comparison[] = [
 function build(b: SheetBuilder): void {
   const teams = [b.tr('col.inHouse'), b.tr('col.outsourced')];
   const formats = { money: b.money, rate: PERCENT_FORMAT, days: daysFormat(b.options.lang) };
+  const points = `0.0 "${b.tr('unit.percentagePoints')}"`;
   b.heading(b.tr('inhouse-vs-outsourced.name'), b.tr('inhouse-vs-outsourced.purpose'), 5);
   b.value(4, 0, b.tr('section.inputs'), 'section');
   b.headers(5, 0, [b.tr('col.item'), ...teams]);
@@ -97,7 +98,12 @@ function build(b: SheetBuilder): void {
       const args = comparison.inputs.map((input) => cellRef(input, 1 + team));
       b.calc(row, 1 + team, { kind: 'call', fn: comparison.fn, args }, format);
     }
-    b.calc(row, 3, { kind: 'difference', a: cellRef(row, 2), b: cellRef(row, 1) }, format, 'body');
+    // Two rates differ by percentage points, not by a percentage of either: shown as "pp".
+    const difference =
+      comparison.format === 'rate'
+        ? ({ kind: 'difference', a: cellRef(row, 2), b: cellRef(row, 1), scale: 100 } as const)
+        : ({ kind: 'difference', a: cellRef(row, 2), b: cellRef(row, 1) } as const);
+    b.calc(row, 3, difference, comparison.format === 'rate' ? points : format, 'body');
     const labels = { a: teams[0]!, b: teams[1]!, even: b.tr('common.even') };
     b.calc(
       row,
@@ -113,9 +119,10 @@ function build(b: SheetBuilder): void {
       'body',
     );
   });
-  b.value(header + COMPARISONS.length + 2, 0, b.tr('inhouse-vs-outsourced.note'), 'note');
-  b.columnWidths([300, 130, 130, 200, 130]);
-  b.freeze(6, 1);
+  b.paragraph(header + COMPARISONS.length + 2, 0, b.tr('inhouse-vs-outsourced.note'));
+  b.columnWidths([160, 110, 110, 130, 110]);
+  // Two tables with different headings: only the labels column stays in view.
+  b.freeze(0, 1);
 }
 
 export const inhouseVsOutsourced: TemplateDefinition = {

@@ -109,10 +109,11 @@ function build(b: SheetBuilder): void {
       PERCENT_FORMAT,
     );
   });
-  b.value(ROI + 2, 0, b.tr('pricing-models.qualityNote'), 'note');
-  b.value(ROI + 3, 0, b.tr('pricing-models.termsNote'), 'note');
-  b.columnWidths([300, 140, 160, 140, 140]);
-  b.freeze(4, 1);
+  const termsNote = b.paragraph(ROI + 2, 0, b.tr('pricing-models.qualityNote'));
+  b.paragraph(termsNote, 0, b.tr('pricing-models.termsNote'));
+  b.columnWidths([160, 140, 150, 150, 150]);
+  // The forecast, terms and results tables head their columns differently: only labels freeze.
+  b.freeze(0, 1);
 }
 
 export const pricingModels: TemplateDefinition = {

@@ -109,9 +109,9 @@ function build(b: SheetBuilder): void {
     keep: true,
     role: 'reference',
   });
-  b.value(reference + 1, 0, b.tr('bench.renewal.source'), 'source');
-  b.value(reference + 2, 0, b.tr('common.benchmarkDisclaimer'), 'note');
-  b.columnWidths([220, 110, 120, 100, 110, 140, 120, 120]);
+  const disclaimer = b.paragraph(reference + 1, 0, b.tr('bench.renewal.source'), 'source');
+  b.paragraph(disclaimer, 0, b.tr('common.benchmarkDisclaimer'));
+  b.columnWidths([140, 90, 90, 90, 90, 110, 100, 90]);
   b.freeze(HEADER + 1, 2);
 }
 

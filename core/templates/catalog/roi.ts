@@ -98,7 +98,7 @@ function build(b: SheetBuilder): void {
     b.calc(row, 1, result.calc, result.format);
     b.value(row, 2, b.tr(result.explain), 'note');
   });
-  b.columnWidths([280, 140, 420]);
+  b.columnWidths([200, 120, 200]);
   b.freeze(5);
 }
 

@@ -46,7 +46,9 @@ function build(b: SheetBuilder): void {
   const no = b.tr('common.no');
   b.heading(b.tr('satisfaction.name'), b.tr('satisfaction.purpose'), 6);
 
-  const logSection = SUMMARY_FIRST + periods + 2;
+  const overall = SUMMARY_FIRST + periods;
+  const note = b.linesOf(b.tr('satisfaction.note'));
+  const logSection = overall + note.length + 2;
   const logHeader = logSection + 1;
   const logFirst = logHeader + 1;
   const logLast = logFirst + periods * answers - 1;
@@ -56,10 +58,10 @@ function build(b: SheetBuilder): void {
   b.value(SUMMARY_HEADER - 1, 0, b.tr('satisfaction.summary'), 'section');
   b.headers(SUMMARY_HEADER, 0, [
     b.tr('col.period'),
-    b.tr('col.scores'),
+    b.tr('col.npsAnswers'),
     b.tr('kpi.nps'),
     b.tr('col.satisfied'),
-    b.tr('col.answered'),
+    b.tr('col.csatAnswers'),
     b.tr('kpi.csat'),
   ]);
   for (let p = 0; p < periods; p++) {
@@ -67,7 +69,6 @@ function build(b: SheetBuilder): void {
     b.value(row, 0, monthSerial(startMonth, p), 'label', MONTH_FORMAT);
     summaryRow(b, row, block(p, SCORE), block(p, SATISFIED), 'result');
   }
-  const overall = SUMMARY_FIRST + periods;
   b.value(overall, 0, b.tr('common.overall'), 'total');
   summaryRow(
     b,
@@ -102,9 +103,10 @@ function build(b: SheetBuilder): void {
       b.input(row, SCORE, score, { kind: 'npsScore' }, WHOLE_FORMAT);
       b.input(row, SATISFIED, score >= 7 ? yes : no, { list: [yes, no] });
     }
-  b.value(overall + 1, 0, b.tr('satisfaction.note'), 'note');
-  b.columnWidths([100, 110, 200, 100, 130, 100]);
-  b.freeze(SUMMARY_FIRST, 1);
+  b.paragraph(overall + 1, 0, note);
+  b.columnWidths([100, 100, 160, 90, 90, 90]);
+  // The summary and the log have different headings: only the period column stays in view.
+  b.freeze(0, 1);
 }
 
 export const satisfaction: TemplateDefinition = {

@@ -154,11 +154,14 @@ const ROWS: KpiRow[] = [
 ];
 
 const FIRST_ROW = 5;
-const RESULT = 7;
-const TARGET = 8;
-const LOWER = 9;
-const STATUS = 10;
-const ATTAINMENT = 11;
+// What a reader looks for first sits beside the KPI's name, inside a laptop's window: result,
+// target, status; how it is computed (direction, inputs) and the benchmark follow.
+const RESULT = 1;
+const TARGET = 2;
+const STATUS = 3;
+const ATTAINMENT = 4;
+const LOWER = 5;
+const FIRST_INPUT = 6;
 const REFERENCE = 12;
 const SOURCE = 13;
 
@@ -180,17 +183,17 @@ function build(b: SheetBuilder): void {
   b.heading(b.tr('scorecard.name'), b.tr('scorecard.purpose'), SOURCE + 1);
   b.headers(FIRST_ROW - 1, 0, [
     b.tr('col.kpi'),
+    b.tr('col.result'),
+    b.tr('col.yourTarget'),
+    b.tr('col.status'),
+    b.tr('col.attainment'),
+    b.tr('col.lowerIsBetter'),
     b.tr('col.input', { n: 1 }),
     b.tr('col.value'),
     b.tr('col.input', { n: 2 }),
     b.tr('col.value'),
     b.tr('col.input', { n: 3 }),
     b.tr('col.value'),
-    b.tr('col.result'),
-    b.tr('col.yourTarget'),
-    b.tr('col.lowerIsBetter'),
-    b.tr('col.status'),
-    b.tr('col.attainment'),
     b.tr('col.reference'),
     b.tr('col.source'),
   ]);
@@ -200,7 +203,7 @@ function build(b: SheetBuilder): void {
     const row = FIRST_ROW + i;
     b.value(row, 0, b.tr(kpi.kpi), 'label');
     const refs = kpi.inputs.map((input, j) => {
-      const col = 1 + j * 2;
+      const col = FIRST_INPUT + j * 2;
       b.value(row, col, b.tr(input.label), 'body');
       if ('resultOf' in input) {
         const copied = { kind: 'copy', ref: cellRef(FIRST_ROW + input.resultOf, RESULT) } as const;
@@ -252,9 +255,10 @@ function build(b: SheetBuilder): void {
     }
   });
   b.statusColours(rangeRef(FIRST_ROW, STATUS, last, STATUS));
-  b.value(last + 3, 0, b.tr('common.attainmentNote'), 'note');
-  b.value(last + 4, 0, b.tr('common.benchmarkDisclaimer'), 'note');
-  b.columnWidths([220, 230, 90, 200, 90, 180, 90, 110, 100, 90, 90, 100, 230, 300]);
+  const disclaimer = b.paragraph(last + 3, 0, b.tr('common.attainmentNote'));
+  b.paragraph(disclaimer, 0, b.tr('common.benchmarkDisclaimer'));
+  // Room to type a number; labels, names and sources widen their columns to fit.
+  b.columnWidths([120, 90, 90, 90, 90, 90, 120, 90, 120, 90, 120, 90, 160, 160]);
   b.freeze(FIRST_ROW, 1);
 }
 

@@ -119,10 +119,12 @@ function build(b: SheetBuilder): void {
   b.value(payback, 5, b.tr('bench.cacPayback.source'), 'source');
 
   b.statusColours(rangeRef(ratio, 3, payback, 3));
-  b.value(payback + 3, 0, b.tr('unit-economics.note'), 'note');
-  b.value(payback + 4, 0, b.tr('common.benchmarkDisclaimer'), 'note');
-  b.columnWidths([300, 130, 110, 100, 200, 300]);
-  b.freeze(5);
+  const disclaimer = b.paragraph(payback + 3, 0, b.tr('unit-economics.note'));
+  b.paragraph(disclaimer, 0, b.tr('common.benchmarkDisclaimer'));
+  b.columnWidths([160, 110, 100, 100, 160, 160]);
+  // The inputs and the results head their columns differently, and the sheet is short: no
+  // heading is frozen over the wrong table.
+  b.freeze(0);
 }
 
 export const unitEconomics: TemplateDefinition = {

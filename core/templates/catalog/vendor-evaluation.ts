@@ -73,8 +73,9 @@ function build(b: SheetBuilder): void {
       'body',
     );
   }
-  b.value(RANK + 2, 0, b.tr('vendor.note'), 'note');
-  b.columnWidths([420, 90, ...Array.from({ length: vendors }, () => 130)]);
+  b.paragraph(RANK + 2, 0, b.tr('vendor.note'));
+  // Vendor columns wide enough for any example name, so they stay alike (one run of widths).
+  b.columnWidths([200, 80, ...Array.from({ length: vendors }, () => 170)]);
   b.freeze(NAMES + 1, 1);
 }
 

@@ -362,8 +362,8 @@ describe.each(VARIANTS)('email ($name)', (variant) => {
 
 describe.each(VARIANTS)('activity ($name)', (variant) => {
   const s = new TemplateSheet('activity', variant, { periods: 2, rows: 2 });
-  const summary = s.row(s.text('col.period'), s.text('col.calls'));
-  const log = s.row(s.text('col.period'), s.text('col.rep'));
+  // The totals and the log share one heading row: the totals' comes first.
+  const [summary, log] = s.rows(s.text('col.period'), s.text('col.rep')) as [number, number];
   const metrics = {
     calls: 'col.calls',
     emails: 'col.emails',
@@ -432,13 +432,13 @@ describe.each(VARIANTS)('activity ($name)', (variant) => {
 
 describe.each(VARIANTS)('satisfaction ($name)', (variant) => {
   const s = new TemplateSheet('satisfaction', variant, { periods: 2, rows: 5 });
-  const summary = s.row(s.text('col.period'), s.text('col.scores'));
+  const summary = s.row(s.text('col.period'), s.text('col.npsAnswers'));
   const log = s.row(s.text('col.period'), s.text('col.date'));
   const { answers, nps, satisfied, answered, csat } = s.columns(summary, {
-    answers: 'col.scores',
+    answers: 'col.npsAnswers',
     nps: 'kpi.nps',
     satisfied: 'col.satisfied',
-    answered: 'col.answered',
+    answered: 'col.csatAnswers',
     csat: 'kpi.csat',
   });
   const score = s.column(log, s.text('col.score'));
@@ -600,12 +600,12 @@ describe.each(VARIANTS)('inhouse-vs-outsourced ($name)', (variant) => {
     s.check(at('kpi.retentionRate'), outResult, 0.9); // (275 − 50) / 250
   });
 
-  it('subtracts in-house from outsourced', () => {
+  it('subtracts in-house from outsourced, rates in percentage points', () => {
     s.check(at('kpi.costPerDeal'), difference, -2_000); // 3,000 − 5,000
-    s.check(at('kpi.leadConversion'), difference, -0.02); // 0.08 − 0.1
+    s.check(at('kpi.leadConversion'), difference, -2); // 8% − 10%: −2 points
     s.check(at('kpi.salesCycleLength'), difference, -10); // 50 − 60
-    s.check(at('kpi.salesRoi'), difference, -1 / 6); // 1/3 − 1/2
-    s.check(at('kpi.retentionRate'), difference, 0); // 0.9 − 0.9
+    s.check(at('kpi.salesRoi'), difference, -100 / 6); // 33⅓% − 50%: −16⅔ points
+    s.check(at('kpi.retentionRate'), difference, 0); // 90% − 90%
   });
 
   it('names the team ahead: lower cost and cycle win, higher conversion and ROI win', () => {

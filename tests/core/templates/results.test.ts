@@ -24,26 +24,39 @@ function sheet(id: TemplateId, lang: Lang = 'en') {
 }
 
 describe('scorecard', () => {
-  const { row, input, value } = sheet('scorecard');
+  const { plan, row, input, value } = sheet('scorecard');
+  const header = row('KPI');
+  const column = (text: string) => plan.cells[header]!.findIndex((cell) => cell?.value === text);
+  const [result, status, attainment] = ['Result', 'Status', 'Attainment'].map(column) as [
+    number,
+    number,
+    number,
+  ];
+  /** The example value typed right of the input labelled `label` in row `r`. */
+  const typed = (r: number, label: string) =>
+    input(r, plan.cells[r]!.findIndex((cell) => cell?.value === label) + 1);
   it('lead conversion is converted / leads of the example data', () => {
     const r = row('Lead conversion');
-    expect(value(r, 7)).toBeCloseTo(input(r, 2) / input(r, 4), 9);
-    expect(value(r, 7)).toBeCloseTo(60 / 500, 9);
+    expect(value(r, result)).toBeCloseTo(
+      typed(r, 'Leads converted') / typed(r, 'Leads received'),
+      9,
+    );
+    expect(value(r, result)).toBeCloseTo(60 / 500, 9);
   });
   it('marks a cost under its target On track and a retention within 10% of it At risk', () => {
     const cac = row('Customer acquisition cost (CAC)');
-    expect(value(cac, 7)).toBe(60_000 / 25);
-    expect(value(cac, 10)).toBe('On track');
+    expect(value(cac, result)).toBe(60_000 / 25);
+    expect(value(cac, status)).toBe('On track');
     // Lower is better: attainment is target / result.
-    expect(value(cac, 11)).toBeCloseTo(2_500 / 2_400, 9);
+    expect(value(cac, attainment)).toBeCloseTo(2_500 / 2_400, 9);
     const retention = row('Retention rate');
-    expect(value(retention, 7)).toBeCloseTo((190 - 20) / 200, 9);
-    expect(value(retention, 10)).toBe('At risk');
+    expect(value(retention, result)).toBeCloseTo((190 - 20) / 200, 9);
+    expect(value(retention, status)).toBe('At risk');
   });
   it('LTV:CAC divides the CLV row by the CAC row', () => {
     const clv = 4_000 * 2 * 3;
-    expect(value(row('Customer lifetime value (CLV)'), 7)).toBe(clv);
-    expect(value(row('LTV:CAC ratio'), 7)).toBeCloseTo(clv / 2_400, 9);
+    expect(value(row('Customer lifetime value (CLV)'), result)).toBe(clv);
+    expect(value(row('LTV:CAC ratio'), result)).toBeCloseTo(clv / 2_400, 9);
   });
 });
 

@@ -199,8 +199,8 @@ describe('KPI functions over ranges', () => {
     const excel = anchor(plan('scorecard', {}, EXCEL, 'fi'), t('fi', 'col.status'));
     const sheets = anchor(plan('scorecard', {}, SHEETS, 'fi'), t('fi', 'col.status'));
     const tolerance = (excel.calc as Extract<Calc, { kind: 'call' }>).args[3] as string;
-    expect(excel.spill).toBe('K6:K17');
-    expect(excel.formula).toContain(`J6:J17<>"Kyllä",${tolerance})`);
+    expect(excel.spill).toBe('D6:D17');
+    expect(excel.formula).toContain(`F6:F17<>"Kyllä",${tolerance})`);
     expect(excel.formula).toMatch(/^=SUBSTITUTE\(/);
     expect(sheets.formula).toMatch(/^=ARRAYFORMULA\(SUBSTITUTE\(.*\)\)$/);
     // A bare call over ranges spills in Sheets as it is.
