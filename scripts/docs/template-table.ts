@@ -9,14 +9,16 @@ function optionsText(template: TemplateInfo): string {
   const options: string[] = [];
   if (template.defaultPeriods !== undefined)
     options.push(`periods (default ${template.defaultPeriods}), startMonth`);
-  if (template.defaultRows !== undefined) options.push(`rows (default ${template.defaultRows})`);
+  if (template.defaultRows !== undefined)
+    options.push(`rows: ${template.rowsLabel?.toLowerCase()} (default ${template.defaultRows})`);
+  if (template.options.includes('currency')) options.push('currency');
   return options.length > 0 ? options.join(', ') : '—';
 }
 
 /** A Markdown table: id, name and purpose, the KPIs tracked, the functions used, its own options. */
 export function renderTemplateReference(templates: readonly TemplateInfo[]): string {
   const header = [
-    `${templates.length} templates. Every template also takes \`lang\`, \`mode\`, \`currency\`, \`example\` and \`protect\`.`,
+    `${templates.length} templates. Every template also takes \`lang\`, \`mode\`, \`example\` and \`protect\`; those holding money also \`currency\`.`,
     '',
     '| id | template | KPIs | functions | own options |',
     '| --- | --- | --- | --- | --- |',
