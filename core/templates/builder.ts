@@ -5,7 +5,7 @@ import { moneyFormat } from '../i18n/number-format';
 import { getFunction } from '../registry/index';
 import { cellRef, rangeRef } from './a1';
 import { renderFormula, type FormulaStyle } from './formulas';
-import { mergedRowHeights, printPlan } from './print';
+import { fixedRowHeights, printPlan } from './print';
 import type { TemplateId, TemplateOptions } from './options';
 import {
   STATUS_TEXTS,
@@ -382,7 +382,7 @@ export class SheetBuilder {
     ).map((r) => rangeRef(r.row1, r.col1, r.row2, r.col2));
     const minimums = Array.from({ length: cols }, (_, i) => this.widths[i] ?? MIN_COLUMN_WIDTH);
     const columnWidths = fitWidths(minimums, [this.needs(), ...this.alsoFit]);
-    const rowHeights = mergedRowHeights(cells, this.merges);
+    const rowHeights = fixedRowHeights(cells, this.merges, columnWidths);
     const { merges, charts } = this;
     return {
       templateId,

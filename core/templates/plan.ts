@@ -200,7 +200,7 @@ export interface ChartPlan {
   height: number;
 }
 
-/** A row whose height hosts must set, because they do not fit a row to merged cells. */
+/** A row whose height hosts must set, because not every host fits it to its content. */
 export interface RowHeightPlan {
   /** Zero-based, as in `cells`. */
   row: number;
@@ -248,7 +248,7 @@ export interface SheetPlan {
   lastCell: string;
   /** Width of each column from A, in pixels. */
   columnWidths: number[];
-  /** Rows that need a set height (a merged title in a large font); every other row fits its content. */
+  /** Rows that need a set height (a merged title in a large font, wrapped text); every other row fits its content. */
   rowHeights: RowHeightPlan[];
   /** Rows and columns frozen at the top and left (0 for none). */
   frozen: { rows: number; columns: number };

@@ -1,12 +1,11 @@
 // How a plan prints and how tall its rows are: one page wide, landscape when wider than a portrait page, the last table's header repeated.
 import { columnName, parseCell, parseRange } from './a1';
+import { DEFAULT_FONT_SIZE, widthToFit } from './measure';
 import type { ChartPlan, PlanCell, PrintPlan, RowHeightPlan, SheetPlan } from './plan';
 import { styleOf } from './theme';
 
 /** Excel's default row: 15 pt of Calibri 11, 20 px at 96 px per inch. */
 export const DEFAULT_ROW_HEIGHT = 20;
-/** The font size of cells whose role sets none. */
-const DEFAULT_FONT_SIZE = 11;
 /** Excel's default column (8.43 characters), for the columns right of the grid a chart covers. */
 export const DEFAULT_COLUMN_WIDTH = 64;
 /**
@@ -14,10 +13,9 @@ export const DEFAULT_COLUMN_WIDTH = 64;
  * at this height makes the print area reach at least as far down as the chart does in any host.
  */
 const SHORTEST_ROW_HEIGHT = 17;
-/** A generous average character width, in ems: estimates err towards more lines, not clipped ones. */
-const CHARACTER_WIDTH_EM = 0.55;
 const PX_PER_INCH = 96;
-const PX_PER_POINT = PX_PER_INCH / 72;
+/** More lines than any wrapped label takes once its column is fitted (measure.ts allows two). */
+const MAX_WRAPPED_LINES = 10;
 
 /**
  * The paper every print must fit, in inches: the narrower and shorter sides of A4 (8.27 × 11.69)
@@ -57,59 +55,64 @@ export function lineHeight(points: number): number {
   return Math.ceil((points * DEFAULT_ROW_HEIGHT) / DEFAULT_FONT_SIZE);
 }
 
-/** A generous estimate of the width of `text` in a font of `points`, in pixels. */
-export function textWidth(text: string, points: number): number {
-  return [...text].length * points * PX_PER_POINT * CHARACTER_WIDTH_EM;
-}
-
 function fontSizeOf(cell: PlanCell): number {
   return styleOf(cell).fontSize ?? DEFAULT_FONT_SIZE;
 }
 
-/**
- * The rows holding a merged line in a font larger than the default (the title): no host fits a
- * row's height to merged cells, so left alone such a row cuts its text off.
- */
-export function mergedRowHeights(
-  cells: readonly (readonly (PlanCell | null)[])[],
-  merges: readonly string[],
-): RowHeightPlan[] {
-  const heights = new Map<number, number>();
-  for (const merge of merges) {
-    const { row1, col1, row2 } = parseRange(merge);
-    const cell = cells[row1]?.[col1];
-    if (!cell || row1 !== row2 || fontSizeOf(cell) <= DEFAULT_FONT_SIZE) continue;
-    heights.set(row1, Math.max(heights.get(row1) ?? 0, lineHeight(fontSizeOf(cell))));
-  }
-  return [...heights].sort(([a], [b]) => a - b).map(([row, height]) => ({ row, height }));
+/** How many lines a wrapped text takes in a column `width` pixels wide. */
+function wrappedLines(cell: PlanCell, width: number): number {
+  const text = typeof cell.value === 'string' ? cell.value : '';
+  const style = styleOf(cell);
+  let lines = 1;
+  while (lines < MAX_WRAPPED_LINES && widthToFit(text, style, lines) > width) lines++;
+  return lines;
 }
 
-/** The text a cell shows, for estimating its size; formulas count as a short number. */
-function shownText(cell: PlanCell): string {
-  if (cell.value !== undefined) return String(cell.value);
-  return cell.formula !== undefined ? '0000000' : '';
+/**
+ * The rows whose height the plan sets, because hosts do not fit them: a merged line in a font
+ * larger than the default (the title; no host fits a row to merged cells), and a row of wrapped
+ * labels taking more than one line (LibreOffice keeps an .xlsx row's default height).
+ */
+export function fixedRowHeights(
+  cells: readonly (readonly (PlanCell | null)[])[],
+  merges: readonly string[],
+  columnWidths: readonly number[],
+): RowHeightPlan[] {
+  const heights = new Map<number, number>();
+  const atLeast = (row: number, height: number) =>
+    heights.set(row, Math.max(heights.get(row) ?? 0, height));
+  const merged = new Set<string>();
+  for (const merge of merges) {
+    const { row1, col1, row2, col2 } = parseRange(merge);
+    for (let row = row1; row <= row2; row++)
+      for (let col = col1; col <= col2; col++) merged.add(`${row},${col}`);
+    const cell = cells[row1]?.[col1];
+    if (cell && row1 === row2 && fontSizeOf(cell) > DEFAULT_FONT_SIZE)
+      atLeast(row1, lineHeight(fontSizeOf(cell)));
+  }
+  cells.forEach((line, row) =>
+    line.forEach((cell, col) => {
+      if (!cell || !styleOf(cell).wrap || merged.has(`${row},${col}`)) return;
+      const lines = wrappedLines(cell, columnWidths[col] ?? DEFAULT_COLUMN_WIDTH);
+      if (lines > 1) atLeast(row, lines * lineHeight(fontSizeOf(cell)));
+    }),
+  );
+  return [...heights].sort(([a], [b]) => a - b).map(([row, height]) => ({ row, height }));
 }
 
 type Geometry = Pick<SheetPlan, 'cells' | 'columnWidths' | 'rowHeights' | 'merges' | 'charts'>;
 
-/** The estimated height of every row of the grid in pixels: set heights, wrapped lines, larger fonts. */
+/** The height of every row of the grid in pixels: its set height, else one line of its largest font. */
 export function estimatedRowHeights(plan: Geometry): number[] {
   const set = new Map(plan.rowHeights.map(({ row, height }) => [row, height]));
-  return plan.cells.map((line, row) => {
-    const fixed = set.get(row);
-    if (fixed !== undefined) return fixed;
-    let height = DEFAULT_ROW_HEIGHT;
-    line.forEach((cell, col) => {
-      if (!cell) return;
-      const size = fontSizeOf(cell);
-      const width = plan.columnWidths[col] ?? DEFAULT_COLUMN_WIDTH;
-      const lines = styleOf(cell).wrap
-        ? Math.max(1, Math.ceil(textWidth(shownText(cell), size) / width))
-        : 1;
-      height = Math.max(height, lines * lineHeight(size));
-    });
-    return height;
-  });
+  return plan.cells.map(
+    (line, row) =>
+      set.get(row) ??
+      Math.max(
+        DEFAULT_ROW_HEIGHT,
+        ...line.map((cell) => (cell ? lineHeight(fontSizeOf(cell)) : 0)),
+      ),
+  );
 }
 
 /** The last row and column (zero-based) a chart covers, whatever the host's default row and column. */

@@ -22,11 +22,21 @@ const SHORTEST_ROW = 17;
 const TITLE_LINE = 25.6;
 /** A wide character of the 16 pt bold title: 0.6 em = 12.8 px. */
 const TITLE_CHARACTER = 12.8;
+/** A narrow character of 11 pt text, 0.45 em = 6.6 px, and a cell's padding: a header longer than this wraps for sure. */
+const NARROW_CHARACTER = 6.6;
+const PADDING = 6;
+/** Two lines of 11 pt text: at least two default rows of 15 pt (20 px). */
+const TWO_LINES = 40;
 
 function plan(id: TemplateId, lang: Lang, periods: number, rows: number): SheetPlan {
   const built = buildPlan(id, { lang, periods, rows }, {}, { functionPrefix: 'KPI.' });
   if (!built.ok) throw new Error(built.errors.map((e) => e.message).join('; '));
   return built.plan;
+}
+
+function inRange(range: string, row: number, col: number): boolean {
+  const r = parseRange(range);
+  return row >= r.row1 && row <= r.row2 && col >= r.col1 && col <= r.col2;
 }
 
 const widthOf = (p: SheetPlan, col: number) => p.columnWidths[col] ?? EXCEL_DEFAULT_COLUMN;
@@ -88,6 +98,16 @@ describe('print settings of every template', () => {
     for (let row = last + 1; row < p.cells.length; row++)
       expect(isHeader(row), `row ${row + 1}`).toBe(false);
     expect(last).toBeLessThanOrEqual(area.row2);
+
+    // A header too long for one line gets a row tall enough for two.
+    p.cells.forEach((line, row) =>
+      line.forEach((cell, col) => {
+        if (cell?.role !== 'header' || p.merges.some((m) => inRange(m, row, col))) return;
+        if (String(cell.value).length * NARROW_CHARACTER + PADDING <= p.columnWidths[col]!) return;
+        const height = p.rowHeights.find((r) => r.row === row)?.height ?? 0;
+        expect(height, `${cell.value}`).toBeGreaterThanOrEqual(TWO_LINES);
+      }),
+    );
 
     // The title is whole: its row is tall enough for its font and its merge wide enough for its text.
     const title = p.cells[0]![0] as PlanCell;
