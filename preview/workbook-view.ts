@@ -67,6 +67,8 @@ export function mountWorkbookView(root: HTMLElement, workbook: PreviewWorkbook, 
         tab.addEventListener('keydown', (event) => {
           const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
           if (step === 0) return;
+          // Else the arrow's default action also scrolls the strip, pushing the new tab out of view.
+          event.preventDefault();
           const next = names[(i + step + names.length) % names.length]!;
           workbook.activate(next);
         });
