@@ -277,8 +277,22 @@ export function checkedFormula(
   for (const check of [...checks].reverse())
     formula = ifThen(check.when, check.error === '#DIV/0!' ? DIV_ERROR : VALUE_ERROR, formula);
   formula = ifThen(anyOf(prepared.flatMap((p) => p.invalid)), VALUE_ERROR, formula);
-  const blanks = prepared.flatMap((p) => (p.blank === undefined ? [] : [atom(`${p.blank}=""`)]));
-  return ifThen(anyOf(blanks), EMPTY, formula).text;
+  return ifThen(
+    anyBlank(prepared.flatMap((p) => (p.blank === undefined ? [] : [p.blank]))),
+    EMPTY,
+    formula,
+  ).text;
+}
+
+/**
+ * "One of the cells is blank", which passes on the first error value a cell holds, as the
+ * functions do: (B5="")+(C5="")>0 rather than OR(B5="",C5=""), because LibreOffice gives the
+ * last of two errors in an OR when the IF around it goes on to a nested function.
+ */
+function anyBlank(refs: readonly string[]): Term {
+  if (refs.length === 0) return constant(false);
+  if (refs.length === 1) return { text: `${refs[0]}=""`, binds: Binds.Comparison };
+  return { text: `${refs.map((ref) => `(${ref}="")`).join('+')}>0`, binds: Binds.Comparison };
 }
 
 /** A range as array arithmetic reads it: every cell as a number (numeric text too; a blank is 0). */

@@ -307,7 +307,7 @@ describe('literal arguments are folded when the formula is generated', () => {
 
   it('KPI_STATUS with lower is better writes only the lower-is-better comparisons', () => {
     expect(entry('KPI_STATUS').native(['H10', 'I10', false, 0.1])).toBe(
-      'IF(OR(H10="",I10=""),"",' +
+      'IF((H10="")+(I10="")>0,"",' +
         'IF(OR(ISLOGICAL(H10),ISERROR(VALUE(H10)),ISLOGICAL(I10),VALUE(I10)<0),#VALUE!,' +
         'IF(VALUE(H10)<=VALUE(I10),"On track",' +
         'IF(VALUE(H10)<=VALUE(I10)*1.1,"At risk","Off track"))))',

@@ -10,7 +10,10 @@ export type InputCell = number | string | boolean | null;
  * as numbers in their own locale ("$1,200", "1/2/2026", "−5" with a typographic minus) is left
  * out: the functions refuse it, the spreadsheets' arithmetic reads it (docs/formulas.md).
  */
-const NOT_NUMBERS = ['abc', 'n/a', 'x1', '12 apples', '-', 'TRUE', ' '];
+const NOT_NUMBERS = ['abc', 'n/a', 'x1', '12 apples', '-', ' '];
+
+/** Text that reads as TRUE: not a number in the functions, Excel, Sheets or HyperFormula. */
+const BOOLEAN_TEXT = ['TRUE', 'false'];
 
 /** Text a user means as a number: plain, padded, with a percent sign or an exponent. */
 function asText(value: number, percent: boolean): fc.Arbitrary<string> {
@@ -53,6 +56,7 @@ export interface Mix {
   blank: number;
   numericText: number;
   text: number;
+  /** TRUE/FALSE, and text that reads as one ("TRUE"). */
   boolean: number;
   outOfDomain: number;
 }
@@ -86,7 +90,10 @@ export function inputCell(domain: KindDomain, mix: Mix = DEFAULT_MIX): fc.Arbitr
       arbitrary: validNumber(domain).chain((n) => asText(n, domain.percent === true)),
       weight: mix.numericText,
     });
-    sorts.push({ arbitrary: fc.boolean(), weight: mix.boolean });
+    sorts.push({
+      arbitrary: fc.oneof(fc.boolean(), fc.constantFrom(...BOOLEAN_TEXT)),
+      weight: mix.boolean,
+    });
   }
   const outside = outOfDomain(domain);
   if (outside) sorts.push({ arbitrary: outside, weight: mix.outOfDomain });

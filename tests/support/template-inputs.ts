@@ -2,11 +2,30 @@
 import fc from 'fast-check';
 import type { KindDomain } from '../../core/args/kinds';
 import { isKpiError } from '../../core/errors';
-import { getFunction } from '../../core/registry/index';
 import { cellRef, parseRange } from '../../core/templates/a1';
 import { evaluatePlan, type ComputedValue } from '../../core/templates/evaluate';
+import { buildPlan } from '../../core/templates/index';
+import { TEMPLATE_SHAPES, type TemplateId } from '../../core/templates/options';
 import type { CellValue, SheetPlan, ValidationPlan } from '../../core/templates/plan';
 import { DEFAULT_MIX, inputCell, type InputCell, type Mix } from './bad-inputs';
+
+/**
+ * The template's portable plan without example data (every input starts blank), two periods
+ * and two rows long where it has them: every formula pattern, first and total rows included,
+ * at a size that keeps many recalculations quick.
+ */
+export function smallPortablePlan(id: TemplateId): SheetPlan {
+  const shape = TEMPLATE_SHAPES[id];
+  const options = {
+    mode: 'portable' as const,
+    example: false,
+    ...(shape.periods !== undefined ? { periods: 2 } : {}),
+    ...(shape.rows !== undefined ? { rows: 2 } : {}),
+  };
+  const built = buildPlan(id, options, {}, { functionPrefix: 'KPI.' });
+  if (!built.ok) throw new Error(`${id}: ${JSON.stringify(built.errors)}`);
+  return built.plan;
+}
 
 /** One input cell of a plan: where it is, and what values it is given. */
 export interface InputSlot {
@@ -46,43 +65,23 @@ function valuesFor(rule: ValidationPlan['rule'] | undefined, mix: Mix): fc.Arbit
   }
 }
 
-/** The cells of the ranges that "set" functions read (NPS scores, vendor scores and weights). */
-function setRangeCells(plan: SheetPlan): Set<string> {
-  const cells = new Set<string>();
-  for (const line of plan.cells)
-    for (const cell of line) {
-      const calc = cell?.calc;
-      if (calc?.kind !== 'call' || getFunction(calc.fn)?.mode !== 'set') continue;
-      for (const arg of calc.args) {
-        if (typeof arg !== 'string') continue;
-        const { row1, col1, row2, col2 } = parseRange(arg);
-        for (let r = row1; r <= row2; r++)
-          for (let c = col1; c <= col2; c++) cells.add(`${r},${c}`);
-      }
-    }
-  return cells;
-}
-
 /**
- * Every input cell of the plan with the values a differential test gives it. `booleansInSets`
- * false leaves TRUE/FALSE out of the ranges "set" functions read, for LibreOffice, which stores
- * them as the numbers 1 and 0 there (docs/formulas.md).
+ * Every input cell of the plan with the values a differential test gives it. `booleans` false
+ * leaves out TRUE/FALSE and the text "TRUE", for LibreOffice, which has no TRUE/FALSE values:
+ * it stores them as the numbers 1 and 0 and reads the text "TRUE" as 1 (docs/formulas.md).
  */
-export function inputSlots(plan: SheetPlan, options: { booleansInSets: boolean }): InputSlot[] {
+export function inputSlots(plan: SheetPlan, options: { booleans: boolean }): InputSlot[] {
   const rules = new Map<string, ValidationPlan['rule']>();
   for (const validation of plan.validations) {
     const { row1, col1, row2, col2 } = parseRange(validation.range);
     for (let r = row1; r <= row2; r++)
       for (let c = col1; c <= col2; c++) rules.set(`${r},${c}`, validation.rule);
   }
-  const inSets = options.booleansInSets ? new Set<string>() : setRangeCells(plan);
+  const mix = options.booleans ? DEFAULT_MIX : { ...DEFAULT_MIX, boolean: 0 };
   const slots: InputSlot[] = [];
   plan.cells.forEach((line, row) =>
     line.forEach((cell, col) => {
-      if (!cell?.input) return;
-      const key = `${row},${col}`;
-      const mix = inSets.has(key) ? { ...DEFAULT_MIX, boolean: 0 } : DEFAULT_MIX;
-      slots.push({ row, col, values: valuesFor(rules.get(key), mix) });
+      if (cell?.input) slots.push({ row, col, values: valuesFor(rules.get(`${row},${col}`), mix) });
     }),
   );
   return slots;
@@ -111,6 +110,13 @@ export function withInputs(
   return { ...plan, cells };
 }
 
+/** The inputs of a set as "C6=120 E6=\"abc\" …", for failure messages. */
+export function describeInputs(slots: readonly InputSlot[], values: readonly InputCell[]): string {
+  return slots
+    .map((slot, i) => `${cellRef(slot.row, slot.col)}=${JSON.stringify(values[i])}`)
+    .join(' ');
+}
+
 function closeEnough(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
@@ -129,27 +135,42 @@ function show(value: ComputedValue | EngineValue): string {
   return JSON.stringify(value);
 }
 
+/** How many compared formula cells the core computed as each kind of value. */
+export type Tally = Record<'number' | 'text' | 'empty' | '#VALUE!' | '#DIV/0!', number>;
+
+export function emptyTally(): Tally {
+  return { number: 0, text: 0, empty: 0, '#VALUE!': 0, '#DIV/0!': 0 };
+}
+
+function kindOf(value: ComputedValue): keyof Tally {
+  if (isKpiError(value)) return value.code === '#DIV/0!' ? '#DIV/0!' : '#VALUE!';
+  if (value === null || value === '') return 'empty';
+  return typeof value === 'number' ? 'number' : 'text';
+}
+
 /**
  * The formula cells where the engine's values differ from the core's evaluation of the same
- * plan, described with the inputs, at most `limit` of them.
+ * plan, described with the inputs, at most `limit` of them; `tally` counts what the core gave.
  */
 export function mismatches(
   plan: SheetPlan,
   engine: (row: number, col: number) => EngineValue,
-  describeInputs: () => string,
-  limit = 5,
+  describeSet: () => string,
+  tally: Tally,
+  limit = 3,
 ): string[] {
   const core = evaluatePlan(plan);
   const found: string[] = [];
   plan.cells.forEach((line, row) =>
     line.forEach((cell, col) => {
-      if (cell?.formula === undefined || found.length >= limit) return;
+      if (cell?.formula === undefined) return;
       const expected = core[row]![col]!;
+      tally[kindOf(expected)]++;
       const actual = engine(row, col);
-      if (!sameValue(expected, actual))
+      if (found.length < limit && !sameValue(expected, actual))
         found.push(
           `${cellRef(row, col)} ${cell.formula}: core ${show(expected)}, ` +
-            `engine ${show(actual)} with ${describeInputs()}`,
+            `engine ${show(actual)} with ${describeSet()}`,
         );
     }),
   );

@@ -387,16 +387,16 @@ describe('native formulas', () => {
     (_name, spec) => {
       const refs = spec.params.map((_, i) => `${String.fromCharCode(65 + i)}1`);
       const formula = spec.native(refs);
-      expect(formula.startsWith(`IF(OR(${refs.map((ref) => `${ref}=""`).join(',')}),"",`)).toBe(
-        true,
-      );
+      const blank =
+        refs.length === 1 ? `${refs[0]}=""` : `${refs.map((r) => `(${r}="")`).join('+')}>0`;
+      expect(formula.startsWith(`IF(${blank},"",`)).toBe(true);
       expect(formula.startsWith('=')).toBe(false);
     },
   );
 
   it('writes CAGR so that a zero begin_value or zero years divides by zero', () => {
     expect(growth.find((s) => s.name === 'CAGR')!.native(['A1', 'B1', 'C1'])).toBe(
-      'IF(OR(A1="",B1="",C1=""),"",' +
+      'IF((A1="")+(B1="")+(C1="")>0,"",' +
         'IF(OR(ISLOGICAL(A1),VALUE(A1)<0,ISLOGICAL(B1),VALUE(B1)<0,ISLOGICAL(C1),VALUE(C1)<0),' +
         '#VALUE!,(B1/A1)^(1/C1)-1))',
     );

@@ -416,7 +416,7 @@ describe('native formulas', () => {
 
   it('writes KPI_STATUS with its defaults folded in when the optional references are omitted', () => {
     const formula = kpiStatus.native(['A1', 'B1']);
-    expect(formula.startsWith('IF(OR(A1="",B1=""),"",')).toBe(true);
+    expect(formula.startsWith('IF((A1="")+(B1="")>0,"",')).toBe(true);
     expect(formula).toContain('"On track"');
     expect(formula).toContain('"At risk"');
     expect(formula).toContain('"Off track"');

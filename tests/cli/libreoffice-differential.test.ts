@@ -1,0 +1,114 @@
+// Templates.md "Same answer includes bad input": random and bad inputs in every exported portable workbook, recalculated by LibreOffice.
+import ExcelJS from 'exceljs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addPlanSheet } from '../../cli/xlsx-writer';
+import { cellRef } from '../../core/templates/a1';
+import { TEMPLATE_IDS, type TemplateId } from '../../core/templates/options';
+import type { SheetPlan } from '../../core/templates/plan';
+import type { InputCell } from '../support/bad-inputs';
+import { findSoffice, recalculateInLibreOffice } from '../support/libreoffice';
+import {
+  describeInputs,
+  emptyTally,
+  inputSets,
+  inputSlots,
+  mismatches,
+  smallPortablePlan,
+  withInputs,
+  type InputSlot,
+} from '../support/template-inputs';
+import { readSheetValues, type SheetValues } from '../support/xlsx-values';
+
+const soffice = findSoffice();
+if (!soffice)
+  console.warn(
+    'libreoffice-differential.test.ts skipped: soffice (LibreOffice) is not on the PATH',
+  );
+
+const SETS_PER_TEMPLATE = 50;
+const SEED = 20260331;
+
+interface Batch {
+  id: TemplateId;
+  plan: SheetPlan;
+  slots: InputSlot[];
+  sets: InputCell[][];
+  file: string;
+  recalculated: SheetValues[];
+}
+
+/**
+ * One workbook per template holding the exported sheet once per input set, the set typed into
+ * its input cells. The cached results stay those of the blank sheet, so a match also shows
+ * that LibreOffice recalculated.
+ */
+async function writeBatch(batch: Batch): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  for (const values of batch.sets) {
+    const sheet = await addPlanSheet(workbook, batch.plan);
+    batch.slots.forEach((slot, i) => {
+      sheet.getCell(slot.row + 1, slot.col + 1).value = values[i] ?? null;
+    });
+  }
+  writeFileSync(batch.file, Buffer.from(await workbook.xlsx.writeBuffer()));
+}
+
+let dir = '';
+const batches: Batch[] = [];
+
+describe.skipIf(!soffice)('LibreOffice recalculation of random and bad inputs', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kpi-lo-differential-'));
+    for (const id of TEMPLATE_IDS) {
+      const plan = smallPortablePlan(id);
+      // LibreOffice has no TRUE/FALSE values: it computes with them as the numbers 1 and 0.
+      const slots = inputSlots(plan, { booleans: false });
+      const batch: Batch = {
+        id,
+        plan,
+        slots,
+        sets: inputSets(slots, SETS_PER_TEMPLATE, SEED),
+        file: join(dir, `${id}.xlsx`),
+        recalculated: [],
+      };
+      await writeBatch(batch);
+      batches.push(batch);
+    }
+    // One LibreOffice run for every workbook: its start-up costs more than the recalculation.
+    const copies = await recalculateInLibreOffice(
+      soffice!,
+      batches.map((b) => b.file),
+      join(dir, 'recalculated'),
+      240_000,
+    );
+    for (const [i, batch] of batches.entries())
+      batch.recalculated = await readSheetValues(copies[i]!);
+  }, 300_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each(TEMPLATE_IDS.map((id) => [id] as const))(
+    `%s: every formula cell equals the core's value for ${SETS_PER_TEMPLATE} input sets`,
+    (id) => {
+      const batch = batches.find((b) => b.id === id)!;
+      expect(batch.recalculated).toHaveLength(SETS_PER_TEMPLATE);
+      const tally = emptyTally();
+      const found = batch.sets.flatMap((values, k) => {
+        const sheet = batch.recalculated[k]!;
+        return mismatches(
+          withInputs(batch.plan, batch.slots, values),
+          (row, col) => sheet.get(cellRef(row, col)) ?? null,
+          () => `sheet ${k + 1}: ${describeInputs(batch.slots, values)}`,
+          tally,
+          2,
+        );
+      });
+      expect(found.slice(0, 10)).toEqual([]);
+      expect(tally.number, JSON.stringify(tally)).toBeGreaterThan(0);
+      expect(tally['#VALUE!'], JSON.stringify(tally)).toBeGreaterThan(0);
+    },
+  );
+});
