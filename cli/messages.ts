@@ -17,7 +17,7 @@ Options of export:
                            portable: native formulas that work everywhere (default);
                            functions: formulas call the add-in's KPI.* functions
   --periods N              number of periods, 1–24, for time-based templates
-  --start-month YYYY-MM    first period (default: this month)
+  --start-month YYYY-MM    first period (default: the periods end last month)
   --rows N                 number of rows, 1–50, for list templates
   --currency CODE          ISO currency code of money formats (default: EUR)
   --no-example             leave the input cells empty instead of example data
@@ -73,7 +73,7 @@ Exportin valinnat:
                            portable: tavalliset kaavat, jotka toimivat kaikkialla (oletus);
                            functions: kaavat kutsuvat apuohjelman KPI.*-funktioita
   --periods N              jaksojen määrä, 1–24, aikaan perustuvissa pohjissa
-  --start-month YYYY-MM    ensimmäinen jakso (oletus: kuluva kuukausi)
+  --start-month YYYY-MM    ensimmäinen jakso (oletus: jaksot päättyvät edelliseen kuukauteen)
   --rows N                 rivien määrä, 1–50, luettelopohjissa
   --currency KOODI         rahamuotoilujen ISO-valuuttakoodi (oletus: EUR)
   --no-example             jätä syöttösolut tyhjiksi esimerkkitietojen sijaan

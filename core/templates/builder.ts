@@ -32,6 +32,8 @@ const PARAGRAPH_WIDTH = 800;
 export interface BuildContext {
   options: TemplateOptions;
   style: FormulaStyle;
+  /** The current month, "YYYY-MM": example actuals lie before it, plans (deadlines) after it. */
+  currentMonth: string;
 }
 
 /**
@@ -152,6 +154,12 @@ export class SheetBuilder {
       (key) => labels[key] === STATUS_TEXTS[key],
     );
     return same ? calc : { ...calc, statusLabels: labels };
+  }
+
+  /** Whether a month lies before the current one: only such a month has example actuals. */
+  isPast(year: number, month: number): boolean {
+    const [nowYear, nowMonth] = this.ctx.currentMonth.split('-').map(Number) as [number, number];
+    return year * 12 + month < nowYear * 12 + nowMonth;
   }
 
   /** The money format of the chosen currency. */

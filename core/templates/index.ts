@@ -4,6 +4,7 @@ import { SheetBuilder } from './builder';
 import { TEMPLATES } from './catalog/index';
 import {
   LANGS,
+  currentMonth,
   TEMPLATE_IDS,
   TEMPLATE_SHAPES,
   resolveOptions,
@@ -120,6 +121,7 @@ export function buildPlan(
     const builder = new SheetBuilder({
       options,
       style: { mode: options.mode, prefix: target.functionPrefix },
+      currentMonth: currentMonth(host),
     });
     definition.build(builder);
     return builder;

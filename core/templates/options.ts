@@ -1,6 +1,7 @@
 // Template options: their types, the template ids, defaults and validation with localized messages.
 import { shorten } from '../errors';
 import { t, type MessageKey } from '../i18n/index';
+import { monthAt } from './catalog/periods';
 import type { OptionError } from './plan';
 
 /** Every template id, in the gallery's order (templates.md). */
@@ -53,7 +54,10 @@ export type TemplateOptionsInput = { [K in keyof TemplateOptions]?: unknown };
 export interface HostDefaults {
   lang?: Lang;
   currency?: string;
-  /** The current month "YYYY-MM"; see `monthOf`. */
+  /**
+   * The current month "YYYY-MM" (see `monthOf`). Example data lies before it, and a template's
+   * periods by default end with the month (quarter) before it.
+   */
   startMonth?: string;
 }
 
@@ -63,6 +67,8 @@ export interface HostDefaults {
  */
 export interface TemplateShape {
   periods?: number;
+  /** How many months one period spans: 3 where periods are quarters; 1 when left out. */
+  monthsPerPeriod?: number;
   rows?: { default: number; label: MessageKey };
 }
 
@@ -82,7 +88,7 @@ export const TEMPLATE_SHAPES: Record<TemplateId, TemplateShape> = {
   'inhouse-vs-outsourced': {},
   'pricing-models': {},
   'vendor-evaluation': { rows: { default: 3, label: 'option.rows.vendors' } },
-  renewals: { periods: 4 },
+  renewals: { periods: 4, monthsPerPeriod: 3 },
   dashboard: { periods: 12 },
 };
 
@@ -90,14 +96,31 @@ export const PERIODS_RANGE = { min: 1, max: 24, default: 12 } as const;
 export const ROWS_RANGE = { min: 1, max: 50, default: 10 } as const;
 export const DEFAULT_CURRENCY = 'EUR';
 /**
- * The first month when neither the caller nor the host gives one. Plans are pure, so they
- * never read the clock: hosts pass `monthOf(new Date())` as `HostDefaults.startMonth`.
+ * The current month when the host gives none. Plans are pure, so they never read the clock:
+ * hosts pass `monthOf(new Date())` as `HostDefaults.startMonth`.
  */
-export const FALLBACK_START_MONTH = '2026-01';
+export const FALLBACK_MONTH = '2026-01';
 
 /** "YYYY-MM" of a date's local calendar month. */
 export function monthOf(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/** The current month as the host gives it, "YYYY-MM". */
+export function currentMonth(host: HostDefaults): string {
+  return isMonth(host.startMonth) ? host.startMonth : FALLBACK_MONTH;
+}
+
+/**
+ * The first month of a template's periods when the caller gives none: `periods` periods before
+ * the current month, so they end with the last whole month (quarter) and, like the example data
+ * filling them, lie in the past.
+ */
+function defaultStartMonth(shape: TemplateShape, periods: number, host: HostDefaults): string {
+  const now = currentMonth(host);
+  if (shape.periods === undefined) return now;
+  const { year, month } = monthAt(now, -periods * (shape.monthsPerPeriod ?? 1));
+  return `${year}-${String(month).padStart(2, '0')}`;
 }
 
 export function isTemplateId(value: unknown): value is TemplateId {
@@ -199,15 +222,15 @@ export function resolveOptions(
   if (errors.length > 0 || !isTemplateId(templateId)) return { ok: false, errors };
 
   const shape = TEMPLATE_SHAPES[templateId];
+  const periods = (input.periods as number | undefined) ?? shape.periods ?? PERIODS_RANGE.default;
   return {
     ok: true,
     options: {
       lang,
       mode: (input.mode as FormulaMode | undefined) ?? 'portable',
-      periods: (input.periods as number | undefined) ?? shape.periods ?? PERIODS_RANGE.default,
+      periods,
       startMonth:
-        (input.startMonth as string | undefined) ??
-        (isMonth(host.startMonth) ? host.startMonth : FALLBACK_START_MONTH),
+        (input.startMonth as string | undefined) ?? defaultStartMonth(shape, periods, host),
       rows: (input.rows as number | undefined) ?? shape.rows?.default ?? ROWS_RANGE.default,
       currency: (
         (input.currency as string | undefined) ??

@@ -2,7 +2,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import vm from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildPlan, type TemplateOptionsInput } from '../../core/templates/index';
+import {
+  buildPlan,
+  type HostDefaults,
+  type TemplateOptionsInput,
+} from '../../core/templates/index';
 import { applyPlanToSheets } from '../../sheets-addon/apply-plan';
 import {
   insertFormula,
@@ -69,8 +73,12 @@ describe('showSidebar', () => {
 
 describe('insertTemplate', () => {
   /** The sheet a plan with exactly these options gives, through the adapter, in a fresh world. */
-  function expectedGrid(templateId: string, options: TemplateOptionsInput) {
-    const result = buildPlan(templateId, options, {}, { functionPrefix: '' });
+  function expectedGrid(
+    templateId: string,
+    options: TemplateOptionsInput,
+    host: HostDefaults = {},
+  ) {
+    const result = buildPlan(templateId, options, host, { functionPrefix: '' });
     if (!result.ok) throw new Error('plan refused');
     const other = fakeAppsScript();
     const { sheetName } = applyPlanToSheets(other.spreadsheetApi, result.plan, other.services);
@@ -101,12 +109,12 @@ describe('insertTemplate', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(2027, 2, 15, 12));
     const { sheetName } = insertTemplate({ templateId: 'dashboard', options: { periods: 2 } });
-    const expected = expectedGrid('dashboard', {
-      periods: 2,
-      lang: 'fi',
-      currency: 'USD',
-      startMonth: '2027-03',
-    });
+    // This month is March 2027: the two months before it, with their example actuals.
+    const expected = expectedGrid(
+      'dashboard',
+      { periods: 2, lang: 'fi', currency: 'USD', startMonth: '2027-01' },
+      { startMonth: '2027-03' },
+    );
     const sheet = world.spreadsheet.sheet(sheetName)!;
     expect(sheetName).toBe(expected.sheetName);
     expect(sheet.grids.get('values')).toEqual(expected.values);

@@ -4,7 +4,8 @@ import { DECIMAL_FORMAT, MONTH_FORMAT, WHOLE_FORMAT } from '../../i18n/number-fo
 import { cellRef, rangeRef } from '../a1';
 import type { SheetBuilder } from '../builder';
 import type { TemplateDefinition } from './definition';
-import { monthSerial } from './periods';
+import { companyMonth, split } from './example-company';
+import { monthAt, monthSerial } from './periods';
 
 /** The counted activities, then the outcome they lead to. */
 const ACTIVITIES: readonly MessageKey[] = [
@@ -18,15 +19,22 @@ const DEALS: MessageKey = 'col.dealsClosed';
 const SUMMARY_HEADER = 5;
 const SUMMARY_FIRST = 6;
 
-/** Example counts of calls, emails, meetings, follow-ups and deals for rep `r` in period `p`. */
-function example(p: number, r: number): number[] {
-  return [
-    40 + 5 * ((p + r * 3) % 6),
-    60 + 4 * ((p * 2 + r) % 5),
-    6 + ((p + r) % 4),
-    20 + 3 * ((p + 2 * r) % 4),
-    1 + ((p + r) % 3),
-  ];
+/**
+ * Example calls, emails, meetings, follow-ups and deals of each rep in period `p`: the reps book
+ * the example company's meetings and close its deals of that month between them, so the totals
+ * are the funnel's (example-company.ts); blank for months to come.
+ */
+function example(b: SheetBuilder, p: number): number[][] | undefined {
+  const { year, month } = monthAt(b.options.startMonth, p);
+  if (!b.isPast(year, month)) return undefined;
+  const m = companyMonth(year, month);
+  const reps = b.options.rows;
+  const meetings = split(m.meetings, reps);
+  const deals = split(m.won, reps);
+  return meetings.map((booked, r) => {
+    const calls = booked * 11 + ((3 * r + p) % 7);
+    return [calls, Math.round(calls * 1.6), booked, booked * 2 + deals[r]! * 2, deals[r]!];
+  });
 }
 
 /** Writes "activities" (the sum of the activity columns) and activities per deal at `col`. */
@@ -94,6 +102,7 @@ function build(b: SheetBuilder): void {
   b.value(logSection, 0, b.tr('activity.log'), 'section');
   b.headers(logHeader, 0, heading);
   const repNames = b.tr('activity.exampleReps').split('|');
+  const examples = Array.from({ length: periods }, (_, p) => example(b, p));
   for (let p = 0; p < periods; p++)
     for (let r = 0; r < reps; r++) {
       const row = logFirst + p * reps + r;
@@ -107,8 +116,9 @@ function build(b: SheetBuilder): void {
           'text',
         );
       else b.calc(row, 1, { kind: 'copy', ref: cellRef(logFirst + r, 1) }, undefined, 'body');
-      example(p, r).forEach((count, i) =>
-        b.input(row, 2 + i, count, { kind: 'count' }, WHOLE_FORMAT),
+      const counts = examples[p]?.[r] ?? [];
+      metricNames.forEach((_, i) =>
+        b.input(row, 2 + i, counts[i], { kind: 'count' }, WHOLE_FORMAT),
       );
       perDeal(b, row, 2, 2 + metricNames.length, 'result');
     }

@@ -10,7 +10,8 @@ import {
 import { cellRef, rangeRef } from '../a1';
 import type { SheetBuilder } from '../builder';
 import type { TemplateDefinition } from './definition';
-import { monthSerial } from './periods';
+import { companyMonth } from './example-company';
+import { monthAt, monthSerial } from './periods';
 import { toleranceInput } from './tolerance';
 
 const HEADER = 4;
@@ -30,19 +31,19 @@ const SMART_GOALS: {
 }[] = [
   {
     kpi: 'dashboard.goal.revenue',
-    target: 200_000,
+    target: 600_000,
     unit: 'money',
     month: 5,
     owner: 'dashboard.owner.salesLead',
   },
   {
     kpi: 'kpi.leadConversion',
-    target: 0.12,
+    target: 0.055,
     unit: 'percent',
     month: 2,
     owner: 'dashboard.owner.vendor',
   },
-  { kpi: 'kpi.cac', target: 2_000, unit: 'money', month: 8, owner: 'dashboard.owner.salesLead' },
+  { kpi: 'kpi.cac', target: 5_500, unit: 'money', month: 8, owner: 'dashboard.owner.salesLead' },
   {
     kpi: 'dashboard.goal.responseTime',
     target: 1,
@@ -52,18 +53,16 @@ const SMART_GOALS: {
   },
 ];
 
-/** Example figures for month `p`: revenue around a slowly rising goal. */
-function example(p: number): number[] {
-  const goal = 150_000 + 5_000 * p;
-  const leads = 400 + 15 * (p % 6);
-  return [
-    Math.round(goal * (0.9 + 0.05 * ((p * 3) % 5))),
-    goal,
-    leads,
-    Math.round(leads * (0.1 + 0.01 * (p % 3))),
-    40_000 + 1_000 * (p % 4),
-    15 + (p % 5),
-  ];
+/**
+ * The example company's month `p` (example-company.ts), in the input columns' order: revenue,
+ * goal, leads, leads converted (deals won), sales and marketing cost, new customers; blank for
+ * months to come.
+ */
+function example(b: SheetBuilder, p: number): (number | undefined)[] {
+  const { year, month } = monthAt(b.options.startMonth, p);
+  if (!b.isPast(year, month)) return [];
+  const m = companyMonth(year, month);
+  return [m.revenue, m.goal, m.leads, m.won, m.salesCost, m.won];
 }
 
 /** Attainment, status (read against `tolerance`), lead conversion and CAC of one row. */
@@ -125,7 +124,7 @@ function build(b: SheetBuilder): void {
   for (let p = 0; p < periods; p++) {
     const row = FIRST + p;
     b.value(row, 0, monthSerial(startMonth, p), 'label', MONTH_FORMAT);
-    const values = example(p);
+    const values = example(b, p);
     inputCols.forEach((input, i) =>
       b.input(row, input.col, values[i], { kind: input.kind }, input.format),
     );
@@ -167,7 +166,9 @@ function build(b: SheetBuilder): void {
     b.input(row, 0, b.tr(goal.kpi), 'text');
     const format = { money: b.money, percent: PERCENT_FORMAT, number: DECIMAL_FORMAT }[goal.unit];
     b.input(row, 1, goal.target, { kind: 'signedNumber' }, format);
-    b.input(row, 2, monthSerial(startMonth, goal.month + 1, 1) - 1, { kind: 'date' }, DATE_FORMAT);
+    // Deadlines lie ahead: the last day of a month to come.
+    const deadline = monthSerial(b.ctx.currentMonth, goal.month + 1, 1) - 1;
+    b.input(row, 2, deadline, { kind: 'date' }, DATE_FORMAT);
     b.input(row, 3, b.tr(goal.owner), 'text');
   });
   const smartNoteEnd = b.paragraph(

@@ -3,7 +3,11 @@ import { DATE_FORMAT, PERCENT_FORMAT, WHOLE_FORMAT } from '../../i18n/number-for
 import { cellRef, rangeRef } from '../a1';
 import type { SheetBuilder } from '../builder';
 import type { TemplateDefinition } from './definition';
-import { monthSerial } from './periods';
+import { WEAK_MONTH } from './example-company';
+import { monthAt, monthSerial } from './periods';
+
+/** Example share of the emails opened, by kind of campaign (email.exampleNames, in order). */
+const OPENED_BY_KIND = [0.24, 0.21, 0.19, 0.27, 0.17];
 
 const HEADER = 4;
 const FIRST = 5;
@@ -28,7 +32,7 @@ function rates(b: SheetBuilder, row: number, role: 'result' | 'total'): void {
 }
 
 function build(b: SheetBuilder): void {
-  const { rows, startMonth } = b.options;
+  const { rows } = b.options;
   const names = b.tr('email.exampleNames').split('|');
   b.heading(b.tr('email.name'), b.tr('email.purpose'), RATE_COL + RATES.length + 1);
   b.headers(HEADER, 0, [
@@ -41,21 +45,28 @@ function build(b: SheetBuilder): void {
     ...RATES.map((rate) => b.tr(rate.kpi)),
     b.tr('col.source'),
   ]);
+  // Two campaigns a month, the last two in the month before this one: all already sent.
+  const firstMonth = -Math.ceil(rows / 2);
   for (let i = 0; i < rows; i++) {
     const row = FIRST + i;
-    const sent = 2_000 + 250 * (i % 4);
-    b.input(row, 0, `${names[i % names.length]} ${Math.floor(i / names.length) + 1}`, 'text');
+    const offset = firstMonth + Math.floor(i / 2);
+    const { month } = monthAt(b.ctx.currentMonth, offset);
+    const kind = i % names.length;
+    const sent = 2_000 + 40 * i + 150 * (i % 3);
+    // Readers open what they expect to use; July's inboxes are on holiday.
+    const reach = (month === WEAK_MONTH ? 0.75 : 1) * OPENED_BY_KIND[kind]!;
+    b.input(row, 0, `${names[kind]} ${Math.floor(i / names.length) + 1}`, 'text');
     b.input(
       row,
       1,
-      monthSerial(startMonth, Math.floor(i / 2), 3 + 14 * (i % 2)),
+      monthSerial(b.ctx.currentMonth, offset, 3 + 14 * (i % 2)),
       { kind: 'date' },
       DATE_FORMAT,
     );
     b.input(row, SENT, sent, { kind: 'count' }, WHOLE_FORMAT);
-    b.input(row, 3, Math.round(sent * (0.18 + 0.01 * (i % 5))), { kind: 'count' }, WHOLE_FORMAT);
-    b.input(row, 4, Math.round(sent * (0.02 + 0.002 * (i % 4))), { kind: 'count' }, WHOLE_FORMAT);
-    b.input(row, 5, Math.round(sent * (0.01 + 0.001 * (i % 3))), { kind: 'count' }, WHOLE_FORMAT);
+    b.input(row, 3, Math.round(sent * reach), { kind: 'count' }, WHOLE_FORMAT);
+    b.input(row, 4, Math.round(sent * reach * 0.12), { kind: 'count' }, WHOLE_FORMAT);
+    b.input(row, 5, Math.round(sent * reach * 0.06), { kind: 'count' }, WHOLE_FORMAT);
     rates(b, row, 'result');
   }
   const total = FIRST + rows;

@@ -4,7 +4,8 @@ import { MONTH_FORMAT, PERCENT_FORMAT, WHOLE_FORMAT } from '../../i18n/number-fo
 import { cellRef, rangeRef } from '../a1';
 import type { SheetBuilder } from '../builder';
 import type { TemplateDefinition } from './definition';
-import { monthSerial } from './periods';
+import { companyMonth } from './example-company';
+import { monthAt, monthSerial } from './periods';
 
 const STAGES: readonly MessageKey[] = [
   'stage.leads',
@@ -14,19 +15,18 @@ const STAGES: readonly MessageKey[] = [
   'stage.proposals',
   'stage.won',
 ];
-/** Example share of each stage reaching the next. */
-const EXAMPLE_STEP_RATES = [0.9, 0.5, 0.45, 0.6, 0.4];
 
 const HEADER = 4;
 const FIRST = 5;
 const STAGE_COL = 1;
 const RATE_COL = STAGE_COL + STAGES.length;
 
-/** Example counts for period `p`: leads vary a little, each stage a share of the one before. */
-function exampleCounts(p: number): number[] {
-  const counts = [400 + 20 * ((p * 7) % 5)];
-  for (const rate of EXAMPLE_STEP_RATES) counts.push(Math.round(counts[counts.length - 1]! * rate));
-  return counts;
+/** The example company's funnel in a past month (example-company.ts); blank for months to come. */
+function exampleCounts(b: SheetBuilder, p: number): (number | undefined)[] {
+  const { year, month } = monthAt(b.options.startMonth, p);
+  if (!b.isPast(year, month)) return STAGES.map(() => undefined);
+  const m = companyMonth(year, month);
+  return [m.leads, m.responded, m.qualified, m.meetings, m.proposals, m.won];
 }
 
 /** Writes the response rate, each step's conversion and the overall conversion for one row. */
@@ -73,7 +73,7 @@ function build(b: SheetBuilder): void {
   for (let p = 0; p < periods; p++) {
     const row = FIRST + p;
     b.value(row, 0, monthSerial(startMonth, p), 'label', MONTH_FORMAT);
-    exampleCounts(p).forEach((count, i) =>
+    exampleCounts(b, p).forEach((count, i) =>
       b.input(row, STAGE_COL + i, count, { kind: 'count' }, WHOLE_FORMAT),
     );
     rates(b, row, 'result');

@@ -5,19 +5,59 @@ import { PERCENT_FORMAT, WHOLE_FORMAT, daysFormat } from '../../i18n/number-form
 import { cellRef } from '../a1';
 import type { SheetBuilder } from '../builder';
 import type { TemplateDefinition } from './definition';
+import { COMPANY, companyYear, type CompanyYear } from './example-company';
 
-/** Inputs in row order from row 6, with example values for the in-house and the outsourced team. */
-const INPUTS: { label: MessageKey; kind: ParamKind; examples: [number, number] }[] = [
-  { label: 'input.salesMarketingCost', kind: 'money', examples: [250_000, 180_000] },
-  { label: 'input.newCustomers', kind: 'count', examples: [50, 45] },
-  { label: 'input.totalLeads', kind: 'count', examples: [1_000, 1_200] },
-  { label: 'input.converted', kind: 'count', examples: [120, 130] },
-  { label: 'input.totalDays', kind: 'days', examples: [2_500, 1_800] },
-  { label: 'input.dealsClosed', kind: 'count', examples: [50, 45] },
-  { label: 'input.revenue', kind: 'money', examples: [600_000, 540_000] },
-  { label: 'input.grossMargin', kind: 'fraction', examples: [0.6, 0.6] },
-  { label: 'input.customersStart', kind: 'count', examples: [300, 280] },
-  { label: 'input.customersEnd', kind: 'count', examples: [320, 300] },
+/** The example company's own inbound team over the same year: slower and dearer per deal. */
+const IN_HOUSE = { cost: 420_000, won: 60, leads: 1_100, cycleDays: 58, start: 270, lost: 30 };
+/** Customers the partner's deals brought in before the year, and how many of them left. */
+const OUTSOURCED = { start: 150, lost: 15 };
+
+/**
+ * Inputs in row order from row 6, with example values for the in-house and the outsourced team:
+ * the partner's figures are the example company's last twelve months (example-company.ts).
+ */
+const INPUTS: {
+  label: MessageKey;
+  kind: ParamKind;
+  examples: (y: CompanyYear) => [number, number];
+}[] = [
+  {
+    label: 'input.salesMarketingCost',
+    kind: 'money',
+    examples: (y) => [IN_HOUSE.cost, y.partnerCost],
+  },
+  { label: 'input.newCustomers', kind: 'count', examples: (y) => [IN_HOUSE.won, y.won] },
+  { label: 'input.totalLeads', kind: 'count', examples: (y) => [IN_HOUSE.leads, y.leads] },
+  { label: 'input.converted', kind: 'count', examples: (y) => [IN_HOUSE.won, y.won] },
+  {
+    label: 'input.totalDays',
+    kind: 'days',
+    examples: (y) => [IN_HOUSE.won * IN_HOUSE.cycleDays, y.daysToClose],
+  },
+  { label: 'input.dealsClosed', kind: 'count', examples: (y) => [IN_HOUSE.won, y.won] },
+  {
+    label: 'input.revenue',
+    kind: 'money',
+    examples: (y) => [IN_HOUSE.won * COMPANY.dealSize, y.attributedRevenue],
+  },
+  {
+    label: 'input.grossMargin',
+    kind: 'fraction',
+    examples: () => [COMPANY.grossMargin, COMPANY.grossMargin],
+  },
+  {
+    label: 'input.customersStart',
+    kind: 'count',
+    examples: () => [IN_HOUSE.start, OUTSOURCED.start],
+  },
+  {
+    label: 'input.customersEnd',
+    kind: 'count',
+    examples: (y) => [
+      IN_HOUSE.start - IN_HOUSE.lost + IN_HOUSE.won,
+      OUTSOURCED.start - OUTSOURCED.lost + y.won,
+    ],
+  },
 ];
 const FIRST_INPUT = 6;
 const [COST, NEW, LEADS, CONVERTED, DAYS, CLOSED, REVENUE, MARGIN, START, END] = INPUTS.map(
@@ -71,6 +111,7 @@ const COMPARISONS: Comparison[] = [
 ];
 
 function build(b: SheetBuilder): void {
+  const year = companyYear(b.ctx.currentMonth);
   const teams = [b.tr('col.inHouse'), b.tr('col.outsourced')];
   const formats = { money: b.money, rate: PERCENT_FORMAT, days: daysFormat(b.options.lang) };
   const points = `0.0 "${b.tr('unit.percentagePoints')}"`;
@@ -82,9 +123,9 @@ function build(b: SheetBuilder): void {
     const format =
       input.kind === 'money' ? b.money : input.kind === 'fraction' ? PERCENT_FORMAT : WHOLE_FORMAT;
     b.value(row, 0, b.tr(input.label), 'label');
-    input.examples.forEach((example, team) =>
-      b.input(row, 1 + team, example, { kind: input.kind }, format),
-    );
+    input
+      .examples(year)
+      .forEach((example, team) => b.input(row, 1 + team, example, { kind: input.kind }, format));
   });
 
   const header = FIRST_INPUT + INPUTS.length + 2;

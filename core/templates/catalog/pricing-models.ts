@@ -4,6 +4,7 @@ import { PERCENT_FORMAT, WHOLE_FORMAT } from '../../i18n/number-format';
 import { cellRef } from '../a1';
 import type { SheetBuilder } from '../builder';
 import type { TemplateDefinition } from './definition';
+import { COMPANY, companyYear } from './example-company';
 
 const MODELS: readonly MessageKey[] = [
   'model.retainer',
@@ -11,12 +12,15 @@ const MODELS: readonly MessageKey[] = [
   'model.commission',
   'model.hybrid',
 ];
-/** Example retainer, fee per appointment and commission rate of each model. */
+/**
+ * Example retainer, fee per appointment and commission rate of each model; the hybrid is the
+ * example company's contract with its partner (example-company.ts).
+ */
 const EXAMPLE_TERMS = [
   [15_000, 0, 0],
   [0, 300, 0],
   [0, 0, 0.12],
-  [6_000, 100, 0.05],
+  [COMPANY.retainer, COMPANY.feePerMeeting, COMPANY.commission],
 ];
 const ref = (row: number) => cellRef(row, 1);
 const [APPOINTMENTS, DEALS, DEAL_SIZE, MARGIN, RATE, REVENUE] = [6, 7, 8, 9, 10, 11];
@@ -29,21 +33,35 @@ function build(b: SheetBuilder): void {
   b.heading(b.tr('pricing-models.name'), b.tr('pricing-models.purpose'), MODELS.length + 1);
   b.value(4, 0, b.tr('section.forecast'), 'section');
   b.headers(5, 0, [b.tr('col.item'), b.tr('col.value')]);
+  // A month as the example company's last twelve went on average.
+  const year = companyYear(b.ctx.currentMonth);
   const forecast = [
     {
       row: APPOINTMENTS,
       label: 'input.appointments',
       kind: 'count',
-      example: 40,
+      example: Math.round(year.meetings / 12),
       format: WHOLE_FORMAT,
     },
-    { row: DEALS, label: 'input.dealsWon', kind: 'count', example: 8, format: WHOLE_FORMAT },
-    { row: DEAL_SIZE, label: 'input.avgDealSize', kind: 'money', example: 12_000, format: money },
+    {
+      row: DEALS,
+      label: 'input.dealsWon',
+      kind: 'count',
+      example: Math.round(year.won / 12),
+      format: WHOLE_FORMAT,
+    },
+    {
+      row: DEAL_SIZE,
+      label: 'input.avgDealSize',
+      kind: 'money',
+      example: COMPANY.dealSize,
+      format: money,
+    },
     {
       row: MARGIN,
       label: 'input.grossMargin',
       kind: 'fraction',
-      example: 0.6,
+      example: COMPANY.grossMargin,
       format: PERCENT_FORMAT,
     },
   ] as const;

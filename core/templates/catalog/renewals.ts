@@ -4,31 +4,28 @@ import { PERCENT_FORMAT, WHOLE_FORMAT } from '../../i18n/number-format';
 import { cellRef, rangeRef } from '../a1';
 import type { SheetBuilder } from '../builder';
 import type { TemplateDefinition } from './definition';
+import { WEAK_MONTH } from './example-company';
 import { quarterAt } from './periods';
 
-/** The two segments of seed 004, with example volumes, renewal share, contract value and cost share. */
+/**
+ * The two segments of seed 004 with the example company's subscriptions (example-company.ts):
+ * contracts up for renewal in an average quarter, the share renewed, yearly value, cost share.
+ */
 const SEGMENTS: {
   label: MessageKey;
-  up: (q: number) => number;
+  up: number;
   renewShare: number;
   value: number;
   costShare: number;
 }[] = [
-  {
-    label: 'segment.simple',
-    up: (q) => 120 + 10 * (q % 4),
-    renewShare: 0.72,
-    value: 1_500,
-    costShare: 0.03,
-  },
-  {
-    label: 'segment.complex',
-    up: (q) => 30 + 2 * (q % 3),
-    renewShare: 0.8,
-    value: 20_000,
-    costShare: 0.05,
-  },
+  { label: 'segment.simple', up: 75, renewShare: 0.78, value: 8_000, costShare: 0.03 },
+  { label: 'segment.complex', up: 30, renewShare: 0.88, value: 30_000, costShare: 0.05 },
 ];
+/** Renewals due per calendar quarter against an average one (many contracts start in January). */
+const QUARTER_SEASON = [1.15, 0.95, 0.85, 1.05];
+/** The summer quarter renews fewer: decision makers are on holiday when contracts end. */
+const WEAK_QUARTER = Math.ceil(WEAK_MONTH / 3);
+const WEAK_RENEWALS = 0.88;
 const HEADER = 4;
 const [UP, RENEWED, RATE, REVENUE, COST, COST_OF_SALES] = [2, 3, 4, 5, 6, 7];
 
@@ -78,15 +75,19 @@ function build(b: SheetBuilder): void {
     const first = row;
     for (let q = 0; q < periods; q++, row++) {
       const { year, quarter } = quarterAt(startMonth, q);
-      const up = segment.up(q);
-      const renewed = Math.round(up * segment.renewShare);
+      // Only quarters already over have actuals.
+      const over = b.isPast(year, quarter * 3);
+      const up = Math.round(segment.up * QUARTER_SEASON[quarter - 1]!);
+      const share = segment.renewShare * (quarter === WEAK_QUARTER ? WEAK_RENEWALS : 1);
+      const renewed = Math.round(up * share);
       const revenue = renewed * segment.value;
       b.value(row, 0, b.tr(segment.label), 'label');
       b.value(row, 1, b.tr('common.quarter', { quarter, year }), 'label');
-      b.input(row, UP, up, { kind: 'count' }, WHOLE_FORMAT);
-      b.input(row, RENEWED, renewed, { kind: 'count' }, WHOLE_FORMAT);
-      b.input(row, REVENUE, revenue, { kind: 'money' }, b.money);
-      b.input(row, COST, Math.round(revenue * segment.costShare), { kind: 'money' }, b.money);
+      b.input(row, UP, over ? up : undefined, { kind: 'count' }, WHOLE_FORMAT);
+      b.input(row, RENEWED, over ? renewed : undefined, { kind: 'count' }, WHOLE_FORMAT);
+      b.input(row, REVENUE, over ? revenue : undefined, { kind: 'money' }, b.money);
+      const cost = over ? Math.round(revenue * segment.costShare) : undefined;
+      b.input(row, COST, cost, { kind: 'money' }, b.money);
       ratios(b, row, 'result');
     }
     blocks.push({ first, last: row - 1 });

@@ -3,6 +3,8 @@ import { PERCENT_FORMAT, WHOLE_FORMAT } from '../../i18n/number-format';
 import { cellRef } from '../a1';
 import type { SheetBuilder } from '../builder';
 import type { TemplateDefinition } from './definition';
+import { COMPANY, companyMonth } from './example-company';
+import { monthAt } from './periods';
 
 const ref = (row: number) => cellRef(row, 1);
 
@@ -12,22 +14,51 @@ function build(b: SheetBuilder): void {
   b.headers(4, 0, [b.tr('col.item'), b.tr('col.value'), b.tr('col.explanation')]);
 
   b.value(5, 0, b.tr('section.costs'), 'section');
+  // Last month of the example company (example-company.ts): the partner's terms, its meetings
+  // and the first-year value of the deals they brought.
+  const c = COMPANY;
+  const { year, month: last } = monthAt(b.ctx.currentMonth, -1);
+  const month = companyMonth(year, last);
   const inputs = [
-    { row: 6, label: 'input.retainer', kind: 'money', example: 6_000, format: money },
-    { row: 7, label: 'input.feePerAppointment', kind: 'money', example: 150, format: money },
-    { row: 8, label: 'input.appointments', kind: 'count', example: 40, format: WHOLE_FORMAT },
+    { row: 6, label: 'input.retainer', kind: 'money', example: c.retainer, format: money },
+    {
+      row: 7,
+      label: 'input.feePerAppointment',
+      kind: 'money',
+      example: c.feePerMeeting,
+      format: money,
+    },
+    {
+      row: 8,
+      label: 'input.appointments',
+      kind: 'count',
+      example: month.meetings,
+      format: WHOLE_FORMAT,
+    },
     {
       row: 9,
       label: 'input.commissionRate',
       kind: 'fraction',
-      example: 0.05,
+      example: c.commission,
       format: PERCENT_FORMAT,
     },
     { row: 10, label: 'input.oversightHours', kind: 'number', example: 20, format: WHOLE_FORMAT },
     { row: 11, label: 'input.hourlyCost', kind: 'money', example: 60, format: money },
     { row: 12, label: 'input.toolsTraining', kind: 'money', example: 1_500, format: money },
-    { row: 15, label: 'input.attributedRevenue', kind: 'money', example: 180_000, format: money },
-    { row: 16, label: 'input.grossMargin', kind: 'fraction', example: 0.6, format: PERCENT_FORMAT },
+    {
+      row: 15,
+      label: 'input.attributedRevenue',
+      kind: 'money',
+      example: month.won * c.dealSize,
+      format: money,
+    },
+    {
+      row: 16,
+      label: 'input.grossMargin',
+      kind: 'fraction',
+      example: c.grossMargin,
+      format: PERCENT_FORMAT,
+    },
     { row: 17, label: 'input.costSavings', kind: 'signedMoney', example: 10_000, format: money },
   ] as const;
   for (const input of inputs) {

@@ -9,13 +9,13 @@ import {
 import { cellRef, rangeRef } from '../a1';
 import type { SheetBuilder } from '../builder';
 import type { TemplateDefinition } from './definition';
-import { monthSerial } from './periods';
+import { SATISFIED_FROM, surveyScores } from './example-company';
+import { monthAt, monthSerial } from './periods';
 
 const SUMMARY_HEADER = 5;
 const SUMMARY_FIRST = 6;
 const SCORE = 3;
 const SATISFIED = 4;
-const EXAMPLE_SCORES = [10, 9, 8, 7, 9, 10, 6, 9, 8, 10, 3, 9];
 
 /** Answers, NPS, satisfied, answered and CSAT over the given score and satisfied ranges. */
 function summaryRow(
@@ -87,22 +87,24 @@ function build(b: SheetBuilder): void {
     b.tr('col.satisfiedYesNo'),
   ]);
   const customers = b.tr('satisfaction.exampleCustomers').split('|');
-  for (let p = 0; p < periods; p++)
+  for (let p = 0; p < periods; p++) {
+    // The example company's survey (example-company.ts): answered months only, a dip in July.
+    const { year, month } = monthAt(startMonth, p);
+    const scores = b.isPast(year, month) ? surveyScores(month, answers) : [];
     for (let r = 0; r < answers; r++) {
       const row = logFirst + p * answers + r;
-      const score = EXAMPLE_SCORES[(p + r) % EXAMPLE_SCORES.length]!;
+      const score = scores[r];
+      const answered = score !== undefined;
       b.value(row, 0, monthSerial(startMonth, p), 'label', MONTH_FORMAT);
-      b.input(
-        row,
-        1,
-        monthSerial(startMonth, p, 2 + ((3 * r) % 26)),
-        { kind: 'date' },
-        DATE_FORMAT,
-      );
-      b.input(row, 2, customers[(p * answers + r) % customers.length]!, 'text');
+      const day = answered ? monthSerial(startMonth, p, 2 + ((3 * r) % 26)) : undefined;
+      b.input(row, 1, day, { kind: 'date' }, DATE_FORMAT);
+      const customer = customers[(p * answers + r) % customers.length]!;
+      b.input(row, 2, answered ? customer : undefined, 'text');
       b.input(row, SCORE, score, { kind: 'npsScore' }, WHOLE_FORMAT);
-      b.input(row, SATISFIED, score >= 7 ? yes : no, { list: [yes, no] });
+      const satisfied = answered ? (score >= SATISFIED_FROM ? yes : no) : undefined;
+      b.input(row, SATISFIED, satisfied, { list: [yes, no] });
     }
+  }
   b.paragraph(overall + 1, 0, note);
   b.columnWidths([100, 100, 160, 90, 90, 90]);
   // The summary and the log have different headings: only the period column stays in view.

@@ -5,11 +5,16 @@ import { DECIMAL_FORMAT, PERCENT_FORMAT, WHOLE_FORMAT, daysFormat } from '../../
 import { cellRef, rangeRef } from '../a1';
 import type { SheetBuilder } from '../builder';
 import type { TemplateDefinition } from './definition';
+import { COMPANY, companyYear, type CompanyYear } from './example-company';
 import { toleranceInput } from './tolerance';
 
-/** One input of a KPI row: its label, kind, example value; or a copy of another row's result. */
+/**
+ * One input of a KPI row: its label, kind and example value (the example company's last twelve
+ * months, example-company.ts); or a copy of another row's result.
+ */
 type RowInput =
-  { label: MessageKey; kind: ParamKind; example: number } | { label: MessageKey; resultOf: number };
+  | { label: MessageKey; kind: ParamKind; example: (year: CompanyYear) => number }
+  | { label: MessageKey; resultOf: number };
 
 interface KpiRow {
   kpi: MessageKey;
@@ -27,49 +32,49 @@ const ROWS: KpiRow[] = [
     kpi: 'kpi.leadResponseRate',
     fn: 'LEAD_RESPONSE_RATE',
     inputs: [
-      { label: 'input.responded', kind: 'count', example: 450 },
-      { label: 'input.totalLeads', kind: 'count', example: 500 },
+      { label: 'input.responded', kind: 'count', example: (y) => y.responded },
+      { label: 'input.totalLeads', kind: 'count', example: (y) => y.leads },
     ],
     result: 'rate',
-    target: 0.9,
+    target: 0.95,
     benchmark: { value: 'bench.leadResponse.value', source: 'bench.leadResponse.source' },
   },
   {
     kpi: 'kpi.leadConversion',
     fn: 'LEAD_CONVERSION',
     inputs: [
-      { label: 'input.converted', kind: 'count', example: 60 },
-      { label: 'input.totalLeads', kind: 'count', example: 500 },
+      { label: 'input.converted', kind: 'count', example: (y) => y.won },
+      { label: 'input.totalLeads', kind: 'count', example: (y) => y.leads },
     ],
     result: 'rate',
-    target: 0.1,
+    target: 0.05,
   },
   {
     kpi: 'kpi.customerAcquisitionRate',
     fn: 'CUSTOMER_ACQUISITION_RATE',
     inputs: [
-      { label: 'input.newCustomers', kind: 'count', example: 25 },
-      { label: 'input.totalLeads', kind: 'count', example: 500 },
+      { label: 'input.newCustomers', kind: 'count', example: (y) => y.won },
+      { label: 'input.totalLeads', kind: 'count', example: (y) => y.leads },
     ],
     result: 'rate',
-    target: 0.06,
+    target: 0.04,
   },
   {
     kpi: 'kpi.dealClosureRate',
     fn: 'DEAL_CLOSURE_RATE',
     inputs: [
-      { label: 'input.dealsClosed', kind: 'count', example: 25 },
-      { label: 'input.dealsInPipeline', kind: 'count', example: 80 },
+      { label: 'input.dealsClosed', kind: 'count', example: (y) => y.won },
+      { label: 'input.dealsInPipeline', kind: 'count', example: (y) => y.proposals },
     ],
     result: 'rate',
-    target: 0.3,
+    target: 0.35,
   },
   {
     kpi: 'kpi.salesCycleLength',
     fn: 'SALES_CYCLE_LENGTH',
     inputs: [
-      { label: 'input.totalDays', kind: 'days', example: 1050 },
-      { label: 'input.dealsClosed', kind: 'count', example: 25 },
+      { label: 'input.totalDays', kind: 'days', example: (y) => y.daysToClose },
+      { label: 'input.dealsClosed', kind: 'count', example: (y) => y.won },
     ],
     result: 'days',
     target: 45,
@@ -79,23 +84,23 @@ const ROWS: KpiRow[] = [
     kpi: 'kpi.cac',
     fn: 'CAC',
     inputs: [
-      { label: 'input.salesMarketingCost', kind: 'money', example: 60_000 },
-      { label: 'input.newCustomers', kind: 'count', example: 25 },
+      { label: 'input.salesMarketingCost', kind: 'money', example: (y) => y.salesCost },
+      { label: 'input.newCustomers', kind: 'count', example: (y) => y.won },
     ],
     result: 'money',
-    target: 2_500,
+    target: 7_000,
     lowerIsBetter: true,
   },
   {
     kpi: 'kpi.clv',
     fn: 'CLV',
     inputs: [
-      { label: 'input.avgPurchaseValue', kind: 'money', example: 4_000 },
-      { label: 'input.purchasesPerYear', kind: 'number', example: 2 },
-      { label: 'input.lifespanYears', kind: 'years', example: 3 },
+      { label: 'input.avgPurchaseValue', kind: 'money', example: () => COMPANY.dealSize },
+      { label: 'input.purchasesPerYear', kind: 'number', example: () => COMPANY.purchasesPerYear },
+      { label: 'input.lifespanYears', kind: 'years', example: () => COMPANY.lifespanYears },
     ],
     result: 'money',
-    target: 20_000,
+    target: 40_000,
   },
   {
     kpi: 'kpi.ltvCac',
@@ -112,30 +117,30 @@ const ROWS: KpiRow[] = [
     kpi: 'kpi.salesRoi',
     fn: 'SALES_ROI',
     inputs: [
-      { label: 'input.revenue', kind: 'money', example: 180_000 },
-      { label: 'input.salesCost', kind: 'money', example: 60_000 },
-      { label: 'input.grossMargin', kind: 'fraction', example: 0.6 },
+      { label: 'input.revenue', kind: 'money', example: (y) => y.attributedRevenue },
+      { label: 'input.salesCost', kind: 'money', example: (y) => y.partnerCost },
+      { label: 'input.grossMargin', kind: 'fraction', example: () => COMPANY.grossMargin },
     ],
     result: 'rate',
-    target: 0.5,
+    target: 3,
   },
   {
     kpi: 'kpi.csat',
     fn: 'CSAT',
     inputs: [
-      { label: 'input.satisfied', kind: 'count', example: 85 },
-      { label: 'input.surveyResponses', kind: 'count', example: 100 },
+      { label: 'input.satisfied', kind: 'count', example: (y) => y.satisfied },
+      { label: 'input.surveyResponses', kind: 'count', example: (y) => y.surveyed },
     ],
     result: 'rate',
-    target: 0.8,
+    target: 0.85,
   },
   {
     kpi: 'kpi.retentionRate',
     fn: 'RETENTION_RATE',
     inputs: [
-      { label: 'input.customersStart', kind: 'count', example: 200 },
-      { label: 'input.customersEnd', kind: 'count', example: 190 },
-      { label: 'input.newCustomers', kind: 'count', example: 20 },
+      { label: 'input.customersStart', kind: 'count', example: (y) => y.customersStart },
+      { label: 'input.customersEnd', kind: 'count', example: (y) => y.customersEnd },
+      { label: 'input.newCustomers', kind: 'count', example: (y) => y.won },
     ],
     result: 'rate',
     target: 0.9,
@@ -144,8 +149,8 @@ const ROWS: KpiRow[] = [
     kpi: 'kpi.goalAttainment',
     fn: 'GOAL_ATTAINMENT',
     inputs: [
-      { label: 'input.actualRevenue', kind: 'signedMoney', example: 180_000 },
-      { label: 'input.revenueGoal', kind: 'money', example: 160_000 },
+      { label: 'input.actualRevenue', kind: 'signedMoney', example: (y) => y.revenue },
+      { label: 'input.revenueGoal', kind: 'money', example: (y) => y.goal },
     ],
     result: 'rate',
     target: 1,
@@ -178,6 +183,7 @@ function inputFormat(b: SheetBuilder, kind: ParamKind): string {
 }
 
 function build(b: SheetBuilder): void {
+  const year = companyYear(b.ctx.currentMonth);
   const yes = b.tr('common.yes');
   const no = b.tr('common.no');
   b.heading(b.tr('scorecard.name'), b.tr('scorecard.purpose'), SOURCE + 1);
@@ -208,7 +214,10 @@ function build(b: SheetBuilder): void {
       if ('resultOf' in input) {
         const copied = { kind: 'copy', ref: cellRef(FIRST_ROW + input.resultOf, RESULT) } as const;
         b.calc(row, col + 1, copied, resultFormat(b, ROWS[input.resultOf]!.result), 'body');
-      } else b.input(row, col + 1, input.example, { kind: input.kind }, inputFormat(b, input.kind));
+      } else {
+        const example = input.example(year);
+        b.input(row, col + 1, example, { kind: input.kind }, inputFormat(b, input.kind));
+      }
       return cellRef(row, col + 1);
     });
     const result = cellRef(row, RESULT);

@@ -10,26 +10,38 @@ import {
 import { cellRef, rangeRef } from '../a1';
 import type { SheetBuilder } from '../builder';
 import type { TemplateDefinition } from './definition';
+import { COMPANY, companyYear, type CompanyYear } from './example-company';
 import { toleranceInput } from './tolerance';
 
 interface Input {
   row: number;
   label: MessageKey;
   kind: ParamKind;
-  example: number;
+  /** From the example company's last twelve months (example-company.ts). */
+  example: (year: CompanyYear) => number;
 }
 
 const CLV_INPUTS: Input[] = [
-  { row: 6, label: 'input.avgPurchaseValue', kind: 'money', example: 4_000 },
-  { row: 7, label: 'input.purchasesPerYear', kind: 'number', example: 2 },
-  { row: 8, label: 'input.lifespanYears', kind: 'years', example: 3 },
-  { row: 9, label: 'input.grossMargin', kind: 'fraction', example: 0.6 },
-  { row: 10, label: 'input.discountRate', kind: 'fraction', example: 0.1 },
+  { row: 6, label: 'input.avgPurchaseValue', kind: 'money', example: () => COMPANY.dealSize },
+  {
+    row: 7,
+    label: 'input.purchasesPerYear',
+    kind: 'number',
+    example: () => COMPANY.purchasesPerYear,
+  },
+  { row: 8, label: 'input.lifespanYears', kind: 'years', example: () => COMPANY.lifespanYears },
+  { row: 9, label: 'input.grossMargin', kind: 'fraction', example: () => COMPANY.grossMargin },
+  { row: 10, label: 'input.discountRate', kind: 'fraction', example: () => COMPANY.discountRate },
 ];
 const CAC_INPUTS: Input[] = [
-  { row: 13, label: 'input.salesMarketingCost', kind: 'money', example: 60_000 },
-  { row: 14, label: 'input.newCustomers', kind: 'count', example: 25 },
-  { row: 15, label: 'input.monthlyRevenuePerCustomer', kind: 'money', example: 700 },
+  { row: 13, label: 'input.salesMarketingCost', kind: 'money', example: (y) => y.salesCost },
+  { row: 14, label: 'input.newCustomers', kind: 'count', example: (y) => y.won },
+  {
+    row: 15,
+    label: 'input.monthlyRevenuePerCustomer',
+    kind: 'money',
+    example: () => (COMPANY.dealSize * COMPANY.purchasesPerYear) / 12,
+  },
 ];
 const RESULT_HEADER = 17;
 const ref = (row: number) => cellRef(row, 1);
@@ -40,13 +52,14 @@ function format(b: SheetBuilder, kind: ParamKind): string {
 }
 
 function build(b: SheetBuilder): void {
+  const year = companyYear(b.ctx.currentMonth);
   b.heading(b.tr('unit-economics.name'), b.tr('unit-economics.purpose'), 6);
   b.headers(4, 0, [b.tr('col.item'), b.tr('col.value')]);
   b.value(5, 0, b.tr('section.clvInputs'), 'section');
   b.value(12, 0, b.tr('section.cacInputs'), 'section');
   for (const input of [...CLV_INPUTS, ...CAC_INPUTS]) {
     b.value(input.row, 0, b.tr(input.label), 'label');
-    b.input(input.row, 1, input.example, { kind: input.kind }, format(b, input.kind));
+    b.input(input.row, 1, input.example(year), { kind: input.kind }, format(b, input.kind));
   }
 
   b.value(RESULT_HEADER - 1, 0, b.tr('section.results'), 'section');

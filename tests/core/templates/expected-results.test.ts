@@ -717,7 +717,7 @@ describe.each(VARIANTS)('vendor-evaluation ($name)', (variant) => {
 });
 
 describe.each(VARIANTS)('renewals ($name)', (variant) => {
-  const s = new TemplateSheet('renewals', variant, { periods: 2 });
+  const s = new TemplateSheet('renewals', variant, { periods: 2, startMonth: '2026-01' });
   const header = s.row(s.text('col.segment'));
   const { up, renewed, rate, revenue, cost, costOfSales } = s.columns(header, {
     up: 'col.upForRenewal',

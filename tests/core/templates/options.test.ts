@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan, listTemplates, templateOptions } from '../../../core/templates/index';
 import {
-  FALLBACK_START_MONTH,
+  FALLBACK_MONTH,
   TEMPLATE_IDS,
   monthOf,
   resolveOptions,
@@ -14,13 +14,15 @@ const TARGET = { functionPrefix: 'KPI.' };
 describe('resolveOptions', () => {
   it('fills every default: portable, 12 periods, EUR, example data and protection on', () => {
     const result = resolveOptions('funnel');
+    expect(FALLBACK_MONTH).toBe('2026-01');
     expect(result).toEqual({
       ok: true,
       options: {
         lang: 'en',
         mode: 'portable',
         periods: 12,
-        startMonth: FALLBACK_START_MONTH,
+        // The twelve months before the current one (the fallback January 2026).
+        startMonth: '2025-01',
         rows: 10,
         currency: 'EUR',
         example: true,
@@ -32,7 +34,8 @@ describe('resolveOptions', () => {
   it('takes the host defaults, and the caller’s options over them', () => {
     const host = { lang: 'fi' as const, currency: 'SEK', startMonth: '2027-05' };
     const resolved = resolveOptions('dashboard', {}, host);
-    expect(resolved.ok && resolved.options).toMatchObject(host);
+    // The host's month is the current one: the twelve months before it are the default.
+    expect(resolved.ok && resolved.options).toMatchObject({ ...host, startMonth: '2026-05' });
     const given = resolveOptions(
       'dashboard',
       { lang: 'en', currency: 'usd', startMonth: '2025-02' },
@@ -43,6 +46,18 @@ describe('resolveOptions', () => {
       currency: 'USD',
       startMonth: '2025-02',
     });
+  });
+
+  it('starts the periods so that they end with the month or quarter before the current one', () => {
+    const startOf = (id: string, options = {}) => {
+      const resolved = resolveOptions(id, options, { startMonth: '2026-11' });
+      return resolved.ok ? resolved.options.startMonth : '';
+    };
+    expect(startOf('funnel')).toBe('2025-11'); // Nov 2025 … Oct 2026
+    expect(startOf('funnel', { periods: 3 })).toBe('2026-08'); // Aug … Oct 2026
+    // Four quarters back from Q4 2026: Q4 2025 … Q3 2026, the last whole quarters.
+    expect(startOf('renewals')).toBe('2025-11');
+    expect(startOf('scorecard')).toBe('2026-11');
   });
 
   it('uses each template’s own row default', () => {

@@ -1,5 +1,5 @@
 // Key results of the example data, recomputed by hand from the plan's own inputs and checked in HyperFormula.
-// HyperFormula rounds results to 10 significant digits, so values compare to 9 decimals.
+// HyperFormula rounds results to 10 significant digits, so values compare to 9 decimals (amounts in thousands to 6).
 import { describe, expect, it } from 'vitest';
 import { t } from '../../../core/i18n/index';
 import { buildPlan } from '../../../core/templates/index';
@@ -37,53 +37,79 @@ describe('scorecard', () => {
     input(r, plan.cells[r]!.findIndex((cell) => cell?.value === label) + 1);
   it('lead conversion is converted / leads of the example data', () => {
     const r = row('Lead conversion');
-    expect(value(r, result)).toBeCloseTo(
-      typed(r, 'Leads converted') / typed(r, 'Leads received'),
-      9,
-    );
-    expect(value(r, result)).toBeCloseTo(60 / 500, 9);
+    const rate = typed(r, 'Leads converted') / typed(r, 'Leads received');
+    expect(value(r, result)).toBeCloseTo(rate, 9);
+    // The example company converts about one lead in twenty: At risk against its 5% target.
+    expect(rate).toBeGreaterThan(0.045);
+    expect(rate).toBeLessThan(0.05);
+    expect(value(r, status)).toBe('At risk');
   });
-  it('marks a cost under its target On track and a retention within 10% of it At risk', () => {
+  it('marks a cost under its target On track and a retention far under it Off track', () => {
     const cac = row('Customer acquisition cost (CAC)');
-    expect(value(cac, result)).toBe(60_000 / 25);
+    const cost = typed(cac, 'Sales and marketing cost') / typed(cac, 'New customers');
+    expect(value(cac, result)).toBeCloseTo(cost, 9);
     expect(value(cac, status)).toBe('On track');
     // Lower is better: attainment is target / result.
-    expect(value(cac, attainment)).toBeCloseTo(2_500 / 2_400, 9);
+    expect(value(cac, attainment)).toBeCloseTo(input(cac, column('Your target')) / cost, 9);
     const retention = row('Retention rate');
-    expect(value(retention, result)).toBeCloseTo((190 - 20) / 200, 9);
-    expect(value(retention, status)).toBe('At risk');
+    const kept = typed(retention, 'Customers at end') - typed(retention, 'New customers');
+    expect(value(retention, result)).toBeCloseTo(kept / typed(retention, 'Customers at start'), 9);
+    expect(value(retention, status)).toBe('Off track');
   });
   it('LTV:CAC divides the CLV row by the CAC row', () => {
-    const clv = 4_000 * 2 * 3;
-    expect(value(row('Customer lifetime value (CLV)'), result)).toBe(clv);
-    expect(value(row('LTV:CAC ratio'), result)).toBeCloseTo(clv / 2_400, 9);
+    const r = row('Customer lifetime value (CLV)');
+    const clv =
+      typed(r, 'Average purchase value') *
+      typed(r, 'Purchases per year') *
+      typed(r, 'Customer lifespan (years)');
+    expect(value(r, result)).toBe(clv);
+    const cac = value(row('Customer acquisition cost (CAC)'), result) as number;
+    expect(value(row('LTV:CAC ratio'), result)).toBeCloseTo(clv / cac, 9);
+  });
+  it('shows a mix of statuses, as a real team’s scorecard does', () => {
+    const statuses = plan.cells
+      .slice(header + 1, header + 13)
+      .map((_, i) => value(header + 1 + i, status));
+    for (const text of ['On track', 'At risk', 'Off track']) expect(statuses).toContain(text);
   });
 });
 
 describe('roi', () => {
-  const { row, value } = sheet('roi');
+  const { row, input, value } = sheet('roi');
+  const typed = (label: string) => input(row(label), 1);
   it('adds every cost and computes profit, ROI and break-even by the spec formulas', () => {
-    const total = 6_000 + 150 * 40 + 0.05 * 180_000 + 20 * 60 + 1_500;
+    const revenue = typed('Revenue attributed to the vendor');
+    const margin = typed('Gross margin');
+    const total =
+      typed('Monthly retainer') +
+      typed('Fee per appointment') * typed('Appointments set') +
+      typed('Commission on revenue') * revenue +
+      typed('Your oversight time (hours)') * typed('Cost of an hour of your time') +
+      typed('Tools and training');
     expect(value(row('Total cost'), 1)).toBeCloseTo(total, 9);
-    const profit = 180_000 * 0.6 + 10_000 - total;
+    const profit = revenue * margin + typed('Cost savings against an in-house team') - total;
     expect(value(row('Profit'), 1)).toBeCloseTo(profit, 9);
     expect(value(row('Sales ROI'), 1)).toBeCloseTo(profit / total, 9);
-    expect(value(row('Break-even revenue'), 1)).toBeCloseTo(total / 0.6, 9);
-    expect(value(row('Cost of sales'), 1)).toBeCloseTo(total / 180_000, 9);
+    expect(value(row('Break-even revenue'), 1)).toBeCloseTo(total / margin, 9);
+    expect(value(row('Cost of sales'), 1)).toBeCloseTo(total / revenue, 9);
   });
 });
 
 describe('unit-economics', () => {
-  const { row, value } = sheet('unit-economics');
+  const { row, input, value } = sheet('unit-economics');
+  const typed = (label: string) => input(row(label), 1);
   it('discounts CLV as an annuity and compares LTV:CAC and payback with their benchmarks', () => {
-    const annual = 4_000 * 2 * 0.6;
-    const clv = (annual * (1 - 1.1 ** -3)) / 0.1;
-    const cac = 60_000 / 25;
+    const margin = typed('Gross margin');
+    const rate = typed('Yearly discount rate');
+    const annual = typed('Average purchase value') * typed('Purchases per year') * margin;
+    const clv = (annual * (1 - (1 + rate) ** -typed('Customer lifespan (years)'))) / rate;
+    const cac = typed('Sales and marketing cost') / typed('New customers');
     const results = row('Customer lifetime value (CLV)');
     expect(value(results, 1)).toBeCloseTo(clv, 6);
     expect(value(row('LTV:CAC ratio'), 1)).toBeCloseTo(clv / cac, 9);
     expect(value(row('LTV:CAC ratio'), 3)).toBe('On track');
-    expect(value(row('CAC payback'), 1)).toBeCloseTo(cac / (700 * 0.6), 9);
+    const payback = cac / (typed('Monthly revenue per customer') * margin);
+    expect(value(row('CAC payback'), 1)).toBeCloseTo(payback, 9);
     expect(value(row('CAC payback'), 3)).toBe('On track');
   });
 });
@@ -133,15 +159,22 @@ describe.each(['en', 'fi'] as const)('satisfaction (%s)', (lang) => {
 });
 
 describe('inhouse-vs-outsourced', () => {
-  const { row, value } = sheet('inhouse-vs-outsourced');
+  const { row, input, value } = sheet('inhouse-vs-outsourced');
+  const typed = (label: string, team: 1 | 2) => input(row(label), team);
   it('names the team ahead: lower cost per deal wins, higher conversion wins', () => {
     const cost = row('Cost per deal');
-    expect(value(cost, 1)).toBe(250_000 / 50);
-    expect(value(cost, 2)).toBe(180_000 / 45);
-    expect(value(cost, 3)).toBe(180_000 / 45 - 250_000 / 50);
+    const perDeal = (team: 1 | 2) =>
+      typed('Sales and marketing cost', team) / typed('New customers', team);
+    expect(value(cost, 1)).toBeCloseTo(perDeal(1), 6);
+    expect(value(cost, 2)).toBeCloseTo(perDeal(2), 6);
+    expect(value(cost, 3)).toBeCloseTo(perDeal(2) - perDeal(1), 6);
+    // The partner costs far less per deal than the firm's own team.
+    expect(perDeal(2)).toBeLessThan(perDeal(1));
     expect(value(cost, 4)).toBe('Outsourced');
     const conversion = row('Lead conversion');
-    // 120 / 1,000 = 12% in-house against 130 / 1,200 ≈ 10.8% outsourced.
-    expect(value(conversion, 4)).toBe('In-house');
+    const rate = (team: 1 | 2) => typed('Leads converted', team) / typed('Leads received', team);
+    expect(value(conversion, 4)).toBe(rate(1) > rate(2) ? 'In-house' : 'Outsourced');
+    // Percentage points: the difference of the two rates times 100.
+    expect(value(conversion, 3)).toBeCloseTo((rate(2) - rate(1)) * 100, 6);
   });
 });

@@ -258,7 +258,9 @@ describe('spilled results in HyperFormula', () => {
     // Cost per deal: C20 is filled by B20's call over both teams; D20 subtracts it.
     expect(teams.cells[19]![1]!.spill).toBe('B20:C20');
     expect(teams.cells[19]![2]!.spilledFrom).toBe('B20');
-    expect(values[19]![3]).toBe(180_000 / 45 - 250_000 / 50);
+    // Cost ÷ new customers of each team, from the example inputs (rows 7 and 8).
+    const input = (row: number, col: number) => teams.cells[row]![col]!.value as number;
+    expect(values[19]![3]).toBeCloseTo(input(6, 2) / input(7, 2) - input(6, 1) / input(7, 1), 6);
 
     const dashboard = plan('dashboard', {}, SHEETS, 'fi');
     const shown = evaluateWithHyperFormula(dashboard);

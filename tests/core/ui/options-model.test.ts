@@ -11,7 +11,8 @@ describe('initialForm', () => {
       mode: 'portable',
       example: true,
       periods: '12',
-      startMonth: '2026-03',
+      // The twelve months before the host's current month, March 2026.
+      startMonth: '2025-03',
       rows: '4',
       currencyChoice: 'SEK',
       currencyOther: '',
