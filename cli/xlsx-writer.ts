@@ -146,6 +146,9 @@ function validationOf(plan: ValidationPlan, topLeft: string): ExcelJS.DataValida
         : `ISNUMBER(${topLeft})`;
       return { ...messages, type: 'custom', formulae: [numeric] };
     }
+    case 'custom':
+      // Relative to the range's top-left cell, as the file format applies it to every cell.
+      return { ...messages, type: 'custom', formulae: [rule.formula.replace(/^=/, '')] };
   }
 }
 

@@ -114,6 +114,9 @@ function excelRule(rule: ValidationPlan['rule']): Excel.DataValidationRule {
               : { formula1: -EXCEL_MAX, formula2: EXCEL_MAX, operator: 'Between' };
       return rule.whole ? { wholeNumber: check } : { decimal: check };
     }
+    case 'custom':
+      // Excel reads the formula's relative references from the range's top-left cell.
+      return { custom: { formula: rule.formula } };
   }
 }
 

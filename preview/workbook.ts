@@ -8,6 +8,7 @@ import type {
   PlanCell,
   ValidationPlan,
 } from '../core/templates/plan';
+import { formulaForCell } from './custom-validation';
 import { registerKpiFunctions } from './kpi-functions-plugin';
 import { previewText } from './messages';
 import type { EngineValue } from './number-format';
@@ -137,10 +138,23 @@ export class PreviewWorkbook {
     if (!sheet || !this.editable(sheet, position))
       return { ok: false, message: previewText(sheet?.lang ?? 'en', 'locked') };
     const format = sheet.cells[position.row]?.[position.col]?.format;
-    const typed = readTypedInput(text, format, this.validation(sheet, position), sheet.lang);
+    const validation = this.validation(sheet, position);
+    const typed = readTypedInput(text, format, validation, sheet.lang);
     if (!typed.ok) return typed;
     const id = this.engine.getSheetId(sheet.name)!;
-    this.engine.setCellContents({ sheet: id, ...position }, [[typed.content]]);
+    const address = { sheet: id, ...position };
+    const before = this.engine.getCellSerialized(address);
+    this.engine.setCellContents(address, [[typed.content]]);
+    // A rule that compares the cell with others (a part not above its whole) is checked on the
+    // sheet with the new value in place, and the old content is put back when it fails.
+    if (validation?.rule.type === 'custom') {
+      const { formula } = validation.rule;
+      const check = formulaForCell(formula, validation.range, position.row, position.col);
+      if (this.engine.calculateFormula(check, id) !== true) {
+        this.engine.setCellContents(address, [[before]]);
+        return { ok: false, message: validation.help };
+      }
+    }
     this.notify();
     return { ok: true };
   }

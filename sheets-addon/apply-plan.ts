@@ -99,6 +99,7 @@ function writeSheet(sheet: Sheet, plan: SheetPlan, services: SheetsServices): vo
   if (hasNotes(plan)) range.setNotes(grid.notes);
   if (plan.validations.length > 0)
     range.setDataValidations(validationGrid(plan, services.spreadsheetApp));
+  applyCrossChecks(sheet, plan, services.spreadsheetApp);
 
   for (const [colour, ranges] of bottomBorders(plan))
     sheet
@@ -180,25 +181,52 @@ function removeOtherEditors(protection: Protection): void {
   }
 }
 
-/** One rule object per distinct validation (built once), placed on every cell it covers. */
+/** A validation's rule object: its criterion, help text and whether invalid input is refused. */
+function buildRule(
+  validation: ValidationPlan,
+  spreadsheetApp: SheetsServices['spreadsheetApp'],
+): DataValidation {
+  return requireRule(spreadsheetApp.newDataValidation(), validation.rule)
+    .setHelpText(validation.help)
+    .setAllowInvalid(!validation.reject)
+    .build();
+}
+
+/**
+ * One rule object per distinct validation (built once), placed on every cell it covers. Custom
+ * formula rules are left out: each cell would read the formula's references from itself.
+ */
 function validationGrid(
   plan: SheetPlan,
   spreadsheetApp: SheetsServices['spreadsheetApp'],
 ): (DataValidation | null)[][] {
   const built = new Map<string, DataValidation>();
-  const items = plan.validations.map((validation) => {
+  const plain = plan.validations.filter((validation) => validation.rule.type !== 'custom');
+  const items = plain.map((validation) => {
     const key = JSON.stringify([validation.rule, validation.help, validation.reject]);
     let rule = built.get(key);
     if (!rule) {
-      rule = requireRule(spreadsheetApp.newDataValidation(), validation.rule)
-        .setHelpText(validation.help)
-        .setAllowInvalid(!validation.reject)
-        .build();
+      rule = buildRule(validation, spreadsheetApp);
       built.set(key, rule);
     }
     return { range: validation.range, item: rule };
   });
   return coverGrid(plan.cells.length, plan.columnWidths.length, items);
+}
+
+/**
+ * The custom formula rules (a part not above its whole), one per range: Sheets reads the
+ * formula's relative references from the range's top-left cell, as the plan writes them. A
+ * template has a fixed number of such ranges, whatever its rows and periods.
+ */
+function applyCrossChecks(
+  sheet: Sheet,
+  plan: SheetPlan,
+  spreadsheetApp: SheetsServices['spreadsheetApp'],
+): void {
+  for (const validation of plan.validations)
+    if (validation.rule.type === 'custom')
+      sheet.getRange(validation.range).setDataValidation(buildRule(validation, spreadsheetApp));
 }
 
 /**
@@ -220,6 +248,8 @@ function requireRule(
       if (rule.min !== undefined) return builder.requireNumberGreaterThanOrEqualTo(rule.min);
       if (rule.max !== undefined) return builder.requireNumberLessThanOrEqualTo(rule.max);
       return builder.requireNumberBetween(-ANY_NUMBER, ANY_NUMBER);
+    case 'custom':
+      return builder.requireFormulaSatisfied(rule.formula);
   }
 }
 

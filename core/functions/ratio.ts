@@ -43,6 +43,7 @@ export function ratioFunction(def: RatioDefinition): EachFunctionSpec {
     source: def.source,
     examples: def.examples,
     compute,
+    ...(def.partOfWhole ? { partOfWhole: { part: 0, whole: 1 } } : {}),
     nativeBody: ([part, whole]) => ({
       checks: def.partOfWhole ? partOfWholeChecks(part!.number, whole!.number) : [],
       result: over(part!.value, whole!.value),

@@ -45,6 +45,8 @@ export const en = {
     'Enter the answer to "How likely are you to recommend us?": a whole number from {min} to {max}.',
   'help.scale': 'Enter a whole number from {min} to {max}.',
   'help.list': 'Choose one of: {items}.',
+  'help.notAboveWhole': 'It cannot be more than the total it is a part of.',
+  'help.notBelowParts': 'It cannot be less than the parts counted in it.',
 
   'unit.days': 'days',
   'unit.months': 'months',

@@ -45,6 +45,8 @@ export const fi: Record<MessageKey, string> = {
     'Syötä vastaus kysymykseen ”Kuinka todennäköisesti suosittelisit meitä?”: kokonaisluku {min}–{max}.',
   'help.scale': 'Syötä kokonaisluku {min}–{max}.',
   'help.list': 'Valitse jokin näistä: {items}.',
+  'help.notAboveWhole': 'Se ei voi olla suurempi kuin kokonaismäärä, jonka osa se on.',
+  'help.notBelowParts': 'Se ei voi olla pienempi kuin siihen sisältyvät osat.',
 
   'unit.days': 'pv',
   'unit.months': 'kk',

@@ -75,6 +75,8 @@ export interface EachFunctionSpec extends BaseSpec {
   mode: 'each';
   /** The math on checked numbers, one element; the arguments array is reused between calls. */
   compute: (x: readonly number[]) => number | string | Problem;
+  /** For a *part ≤ whole* function: the parameters holding the part and its whole. */
+  partOfWhole?: { part: number; whole: number };
 }
 
 /** A function over whole data sets ("set" parameters), returning one value. */

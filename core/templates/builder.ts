@@ -4,6 +4,7 @@ import { t, type MessageKey } from '../i18n/index';
 import { moneyFormat } from '../i18n/number-format';
 import { getFunction } from '../registry/index';
 import { cellRef, rangeRef } from './a1';
+import { partWholeRelations, partWholeRule, relationKey } from './cross-checks';
 import { renderFormula, type FormulaStyle } from './formulas';
 import { fixedRowHeights, printPlan } from './print';
 import type { TemplateId, TemplateOptions } from './options';
@@ -272,6 +273,40 @@ export class SheetBuilder {
     };
   }
 
+  /**
+   * The inputs' validations, equal neighbours grouped into ranges. A number input that is the
+   * part or the whole of another input gets a custom rule that also compares it with them, so
+   * a part above its whole is refused as it is typed.
+   */
+  private validations(cells: (PlanCell | null)[][], rows: number, cols: number): ValidationPlan[] {
+    const relations = partWholeRelations(cells);
+    const byKey = new Map<string, PendingValidation>();
+    for (const v of this.validationCache.values()) if (v) byKey.set(v.key, v);
+    const relationAt = (row: number, col: number) => {
+      const v = this.inputs[row]?.[col];
+      return v?.rule.type === 'number' ? relations.get(`${row},${col}`) : undefined;
+    };
+    const keyAt = (row: number, col: number) => {
+      const v = this.inputs[row]?.[col];
+      const relation = relationAt(row, col);
+      return v && relation ? `${v.key}|${relationKey(relation)}` : v?.key;
+    };
+    return rectangles(keyAt, rows, cols).map((run): ValidationPlan => {
+      const v = byKey.get(this.inputs[run.row1]![run.col1]!.key)!;
+      const relation = relationAt(run.row1, run.col1);
+      const range = rangeRef(run.row1, run.col1, run.row2, run.col2);
+      if (!relation || v.rule.type !== 'number')
+        return { range, rule: v.rule, help: v.help, reject: true };
+      const help = [
+        v.help,
+        ...(relation.wholes.length > 0 ? [this.tr('help.notAboveWhole')] : []),
+        ...(relation.parts.length > 0 ? [this.tr('help.notBelowParts')] : []),
+      ].join(' ');
+      const rule = partWholeRule(v.rule, relation, run.row1, run.col1);
+      return { range, rule, help, reject: true };
+    });
+  }
+
   /** Title, purpose and (with example data) the example label in rows 1–3, merged across `width` columns. */
   heading(title: string, purpose: string, width: number): number {
     this.value(0, 0, title, 'title');
@@ -370,19 +405,7 @@ export class SheetBuilder {
       cells.push(line);
     }
     const inputAt = (row: number, col: number) => this.inputs[row]?.[col];
-    const byKey = new Map<string, PendingValidation>();
-    for (const v of this.validationCache.values()) if (v) byKey.set(v.key, v);
-    const validations = rectangles((r, c) => inputAt(r, c)?.key, rows, cols).map(
-      (run): ValidationPlan => {
-        const v = byKey.get(run.key)!;
-        return {
-          range: rangeRef(run.row1, run.col1, run.row2, run.col2),
-          rule: v.rule,
-          help: v.help,
-          reject: true,
-        };
-      },
-    );
+    const validations = this.validations(cells, rows, cols);
     const unlockedRanges = rectangles(
       (r, c) => (inputAt(r, c) === undefined ? undefined : 'input'),
       rows,

@@ -171,7 +171,13 @@ export interface ValidationPlan {
     | { type: 'number'; min?: number; max?: number; whole: boolean }
     | { type: 'date' }
     /** One of the given texts (dropdown). */
-    | { type: 'list'; items: readonly string[] };
+    | { type: 'list'; items: readonly string[] }
+    /**
+     * A formula (with its leading "=") that must be TRUE, written for the range's top-left cell
+     * with relative references, as Excel, Sheets and .xlsx files apply it to every cell: a number
+     * of its domain that does not exceed the whole it is part of (core/templates/cross-checks.ts).
+     */
+    | { type: 'custom'; formula: string };
   /** Help text shown when the cell is selected, in the plan's language. */
   help: string;
   /** Always true: invalid entries are rejected, not just flagged. */

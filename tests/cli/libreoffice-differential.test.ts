@@ -20,7 +20,12 @@ import {
   withInputs,
   type InputSlot,
 } from '../support/template-inputs';
-import { readSheetValues, type SheetValues } from '../support/xlsx-values';
+import {
+  readSheetValues,
+  readValidations,
+  type SheetValues,
+  type StoredValidation,
+} from '../support/xlsx-values';
 
 const soffice = findSoffice();
 if (!soffice)
@@ -38,6 +43,8 @@ interface Batch {
   sets: InputCell[][];
   file: string;
   recalculated: SheetValues[];
+  /** The first sheet's data validations as LibreOffice saved them again. */
+  validations: StoredValidation[];
 }
 
 /**
@@ -73,6 +80,7 @@ describe.skipIf(!soffice)('LibreOffice recalculation of random and bad inputs', 
         sets: inputSets(slots, SETS_PER_TEMPLATE, SEED),
         file: join(dir, `${id}.xlsx`),
         recalculated: [],
+        validations: [],
       };
       await writeBatch(batch);
       batches.push(batch);
@@ -84,8 +92,10 @@ describe.skipIf(!soffice)('LibreOffice recalculation of random and bad inputs', 
       join(dir, 'recalculated'),
       240_000,
     );
-    for (const [i, batch] of batches.entries())
+    for (const [i, batch] of batches.entries()) {
       batch.recalculated = await readSheetValues(copies[i]!);
+      batch.validations = (await readValidations(copies[i]!))[0]!;
+    }
   }, 300_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -111,4 +121,18 @@ describe.skipIf(!soffice)('LibreOffice recalculation of random and bad inputs', 
       expect(tally['#VALUE!'], JSON.stringify(tally)).toBeGreaterThan(0);
     },
   );
+
+  it('keeps the part ≤ whole rules as custom validations on their ranges', () => {
+    const custom = batches.flatMap((batch) =>
+      batch.plan.validations.flatMap((v) =>
+        v.rule.type === 'custom' ? [{ batch, range: v.range, formula: v.rule.formula }] : [],
+      ),
+    );
+    expect(custom.length).toBeGreaterThan(0);
+    for (const { batch, range, formula } of custom)
+      expect(
+        batch.validations.find((v) => v.sqref === range),
+        `${batch.id} ${range}`,
+      ).toMatchObject({ type: 'custom', formula1: formula.slice(1) });
+  });
 });

@@ -296,8 +296,11 @@ describe('applyPlanToExcel, every template at its largest options', () => {
           validation.rule.type === 'number' && validation.rule.whole ? 'wholeNumber' : 'decimal',
         date: 'date',
         list: 'list',
+        custom: 'custom',
       }[validation.rule.type];
       expect(type).toBe(expectedType);
+      if (validation.rule.type === 'custom')
+        expect(written.rule).toEqual({ custom: { formula: validation.rule.formula } });
     }
 
     expect(sheet.conditionalFormats).toHaveLength(sheetPlan.conditionalFormats.length);

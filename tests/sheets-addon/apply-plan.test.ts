@@ -270,8 +270,11 @@ describe.each(TEMPLATE_IDS)('applyPlanToSheets writes the plan of %s', (id) => {
     const validations = (sheet.grids.get('dataValidations')?.data ??
       []) as (FakeDataValidation | null)[][];
     const expected = new Map<string, (typeof plan.validations)[number]>();
+    // Custom formula rules go on their whole range at once, so the grid leaves their cells out.
+    const custom = plan.validations.filter((v) => v.rule.type === 'custom');
     for (const validation of plan.validations)
-      for (const [r, c] of cellsOf(validation.range)) expected.set(`${r},${c}`, validation);
+      if (validation.rule.type !== 'custom')
+        for (const [r, c] of cellsOf(validation.range)) expected.set(`${r},${c}`, validation);
     if (plan.validations.length > 0) expect(validations).toHaveLength(rows);
     for (let r = 0; r < rows; r++)
       for (let c = 0; c < columns; c++) {
@@ -286,6 +289,7 @@ describe.each(TEMPLATE_IDS)('applyPlanToSheets writes the plan of %s', (id) => {
         const rule = want.rule;
         if (rule.type === 'date') expect(got?.criteria).toBe('DATE_IS_VALID_DATE');
         else if (rule.type === 'list') expect(got?.args[0]).toEqual(rule.items);
+        else if (rule.type === 'custom') throw new Error('custom rules are not in the grid');
         else if (rule.min !== undefined && rule.max !== undefined)
           expect([got?.criteria, ...(got?.args ?? [])]).toEqual([
             'NUMBER_BETWEEN',
@@ -299,8 +303,25 @@ describe.each(TEMPLATE_IDS)('applyPlanToSheets writes the plan of %s', (id) => {
           ]);
         else expect(got?.criteria).toMatch(/^NUMBER_/);
       }
-    const distinct = new Set(plan.validations.map((v) => JSON.stringify([v.rule, v.help])));
-    expect(world.recorder.tally()['SpreadsheetApp.newDataValidation'] ?? 0).toBe(distinct.size);
+    expect(sheet.rangeValidations).toEqual(
+      custom.map((v) => ({
+        a1: v.range,
+        rule: {
+          criteria: 'CUSTOM_FORMULA',
+          args: [v.rule.type === 'custom' && v.rule.formula],
+          helpText: v.help,
+          allowInvalid: false,
+        },
+      })),
+    );
+    const distinct = new Set(
+      plan.validations
+        .filter((v) => v.rule.type !== 'custom')
+        .map((v) => JSON.stringify([v.rule, v.help])),
+    );
+    expect(world.recorder.tally()['SpreadsheetApp.newDataValidation'] ?? 0).toBe(
+      distinct.size + custom.length,
+    );
   });
 
   it('conditional formats colour each status text on its ranges', () => {

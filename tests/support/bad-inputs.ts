@@ -8,7 +8,7 @@ export type InputCell = number | string | boolean | null;
 /**
  * Text that is not a number in any spreadsheet or in the functions. Text that spreadsheets read
  * as numbers in their own locale ("$1,200", "1/2/2026", "−5" with a typographic minus) is left
- * out: the functions refuse it, the spreadsheets' arithmetic reads it (docs/formulas.md).
+ * out: the functions refuse it, the spreadsheets' arithmetic reads it (README, "Formula modes").
  */
 const NOT_NUMBERS = ['abc', 'n/a', 'x1', '12 apples', '-', ' '];
 

@@ -137,6 +137,10 @@ export class FakeRange {
   setDataValidations(rules: (FakeDataValidation | null)[][]): this {
     return this.write('dataValidations', rules);
   }
+  setDataValidation(rule: FakeDataValidation): this {
+    this.sheet.rangeValidations.push({ a1: this.getA1Notation(), rule });
+    return this;
+  }
   merge(): this {
     this.sheet.merges.push(this.getA1Notation());
     return this;
@@ -241,6 +245,9 @@ export class FakeDataValidationBuilder {
   }
   requireNumberLessThanOrEqualTo(number: number): this {
     return this.require('NUMBER_LESS_THAN_OR_EQUAL_TO', [number]);
+  }
+  requireFormulaSatisfied(formula: string): this {
+    return this.require('CUSTOM_FORMULA', [formula]);
   }
   setHelpText(helpText: string): this {
     this.rule = { ...this.rule, helpText };
@@ -442,6 +449,8 @@ export class FakeSheet {
   maxColumns = 26;
   /** The last 2-D write per aspect ("values", "numberFormats", …) with the range it went to. */
   readonly grids = new Map<string, { a1: string; data: unknown[][] }>();
+  /** Rules set on a whole range at once (setDataValidation), which read formulas from its top-left cell. */
+  readonly rangeValidations: { a1: string; rule: FakeDataValidation }[] = [];
   readonly merges: string[] = [];
   readonly borders: {
     ranges: string[];

@@ -68,7 +68,7 @@ function valuesFor(rule: ValidationPlan['rule'] | undefined, mix: Mix): fc.Arbit
 /**
  * Every input cell of the plan with the values a differential test gives it. `booleans` false
  * leaves out TRUE/FALSE and the text "TRUE", for LibreOffice, which has no TRUE/FALSE values:
- * it stores them as the numbers 1 and 0 and reads the text "TRUE" as 1 (docs/formulas.md).
+ * it stores them as the numbers 1 and 0 and reads the text "TRUE" as 1 (README, "Formula modes").
  */
 export function inputSlots(plan: SheetPlan, options: { booleans: boolean }): InputSlot[] {
   const rules = new Map<string, ValidationPlan['rule']>();

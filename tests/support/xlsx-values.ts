@@ -1,4 +1,4 @@
-// Reads the stored values of every sheet of an .xlsx file straight from its XML (ExcelJS drops a cached 0 or FALSE).
+// Reads the stored values and validations of every sheet of an .xlsx file straight from its XML (ExcelJS drops a cached 0 or FALSE).
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import type { EngineValue } from './template-inputs';
@@ -67,6 +67,49 @@ export async function readSheetValues(file: string): Promise<SheetValues[]> {
       values.set(address, cellValue(attribute(cellAttributes!, 't'), body ?? '', shared));
     }
     sheets.push(values);
+  }
+  return sheets;
+}
+
+/** A data validation as the file stores it. */
+export interface StoredValidation {
+  type: string | undefined;
+  sqref: string | undefined;
+  formula1: string | undefined;
+  prompt: string | undefined;
+}
+
+/** Every sheet's data validations, in the workbook's sheet order. */
+export async function readValidations(file: string): Promise<StoredValidation[][]> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const read = async (path: string) => (await zip.file(path)?.async('string')) ?? '';
+  const relations = new Map(
+    [...(await read('xl/_rels/workbook.xml.rels')).matchAll(/<Relationship\s([^>]*)\/?>/g)].map(
+      (m) => [attribute(m[1]!, 'Id'), attribute(m[1]!, 'Target')] as const,
+    ),
+  );
+  const sheets: StoredValidation[][] = [];
+  for (const [, attributes] of (await read('xl/workbook.xml')).matchAll(/<sheet\s([^>]*)\/?>/g)) {
+    const target = relations.get(attribute(attributes!, 'r:id'))!;
+    const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+    const xml = await read(path);
+    sheets.push(
+      [...xml.matchAll(/<dataValidation\s([^>]*)>([\s\S]*?)<\/dataValidation>/g)].map(
+        ([, validationAttributes, body]) => {
+          const formula = /<formula1>([^<]*)<\/formula1>/.exec(body!)?.[1];
+          const value = (name: string) => {
+            const raw = attribute(validationAttributes!, name);
+            return raw === undefined ? undefined : decode(raw);
+          };
+          return {
+            type: value('type'),
+            sqref: value('sqref'),
+            formula1: formula === undefined ? undefined : decode(formula),
+            prompt: value('prompt'),
+          };
+        },
+      ),
+    );
   }
   return sheets;
 }
