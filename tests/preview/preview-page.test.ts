@@ -196,9 +196,16 @@ describe.skipIf(!hasChromium)('the preview page (npm start → /preview.html) in
         for (const [m, mode] of MODES.entries()) {
           const label = `${id} ${lang} ${mode}`;
           const success = await insertWithSidebar(page, id, lang, mode);
-          const built = buildPlan(id, { lang, mode, ...changedOption(id).option }, HOST_DEFAULTS, {
-            functionPrefix: '',
-          });
+          // The first month as the form showed it: the default for the default periods, kept
+          // when the test changes the number of periods.
+          const month = page.locator('input[data-field="startMonth"]');
+          const startMonth = (await month.count()) > 0 ? await month.inputValue() : undefined;
+          const built = buildPlan(
+            id,
+            { lang, mode, ...changedOption(id).option, ...(startMonth ? { startMonth } : {}) },
+            HOST_DEFAULTS,
+            { functionPrefix: '' },
+          );
           if (!built.ok) throw new Error(`${label}: ${JSON.stringify(built.errors)}`);
           const plan = built.plan;
           const sheetName = expectedSheetName(plan.sheetName, m + 1);
