@@ -77,7 +77,6 @@ describe('the reference generator', () => {
     ],
     examples: [{ args: [[[500], [null]], 0.6], result: 2984.2223, note: 'a note' }],
     compute: () => 0,
-    native: () => '',
   } satisfies FunctionSpec;
 
   it('writes optional parameters in brackets with their default', () => {

@@ -1,12 +1,6 @@
 // Building blocks for the registry's native ("portable") formulas: the spec's checks in order, literals folded.
 import { KIND_DOMAINS, domainProblem, type ParamKind } from '../args/kinds';
-import type {
-  EachFunctionSpec,
-  NativeArg,
-  NativeArgs,
-  ParamSpec,
-  SetFunctionSpec,
-} from '../registry/types';
+import type { EachFunctionSpec, NativeArg, NativeArgs, ParamSpec } from '../registry/types';
 
 /*
  * A native formula answers like its function for every input (spec rule 5 and templates.md,
@@ -60,9 +54,9 @@ export function constant(value: number | boolean): Term {
   return { text: literal(folded), binds: negative ? Binds.Sum : Binds.Atom, value: folded };
 }
 
-const EMPTY = atom('""');
-const VALUE_ERROR = atom('#VALUE!');
-const DIV_ERROR = atom('#DIV/0!');
+const EMPTY: Term = { text: '""', binds: Binds.Atom };
+const VALUE_ERROR: Term = { text: '#VALUE!', binds: Binds.Atom };
+const DIV_ERROR: Term = { text: '#DIV/0!', binds: Binds.Atom };
 
 /** The error values a check gives, as formula literals (valid in Excel, Sheets, LibreOffice, HyperFormula). */
 export type ErrorCode = '#VALUE!' | '#DIV/0!';
@@ -334,32 +328,11 @@ export function checkedSetFormula(
   return `IF(SUMPRODUCT(${invalid.join('+')})>0,#VALUE!,${result(ranges)})`;
 }
 
-/** An "each" registry entry, with its native formula given as the body `checkedFormula` wraps. */
-export type EachDefinition = Omit<EachFunctionSpec, 'native'> & {
-  nativeBody: (operands: Operand[]) => NativeBody;
-};
-
-/** The registry entry of `definition`: its native formula checks the entry's own parameters. */
-export function eachFunction(definition: EachDefinition): EachFunctionSpec {
-  const { nativeBody, ...entry } = definition;
-  const spec: EachFunctionSpec = {
-    ...entry,
-    native: (args) => checkedFormula(spec, args, nativeBody),
-  };
-  return spec;
-}
-
-/** A "set" registry entry, with its native result given over the ranges `checkedSetFormula` checks. */
-export type SetDefinition = Omit<SetFunctionSpec, 'native'> & {
-  nativeResult: (ranges: string[]) => string;
-};
-
-/** The registry entry of `definition`: its native formula checks every cell of its ranges first. */
-export function setFunction(definition: SetDefinition): SetFunctionSpec {
-  const { nativeResult, ...entry } = definition;
-  const spec: SetFunctionSpec = {
-    ...entry,
-    native: (args) => checkedSetFormula(spec, args, nativeResult),
-  };
-  return spec;
-}
+/**
+ * How a function's native formula is built: for an "each" function, the body `checkedFormula`
+ * wraps, given the checked operands and the registry entry; for a "set" function, the result
+ * `checkedSetFormula` wraps, given the ranges.
+ */
+export type NativeDefinition =
+  | { each: (operands: Operand[], spec: EachFunctionSpec) => NativeBody }
+  | { set: (ranges: string[]) => string };

@@ -1,10 +1,10 @@
 // Cost and return: profit, ROI, acquisition cost and outsourcing fees (spec "Cost and return").
 import {
-  eachFunction,
   minus,
   over,
   plus,
   times,
+  type NativeDefinition,
   type Operand,
   type Term,
 } from '../formulas/native';
@@ -90,7 +90,7 @@ const outsourcingParams: ParamSpec[] = [
 ];
 
 export const costFunctions: FunctionSpec[] = [
-  eachFunction({
+  {
     mode: 'each',
     name: 'SALES_ROI',
     category,
@@ -119,9 +119,8 @@ export const costFunctions: FunctionSpec[] = [
       { args: [50000, 10000, 40], result: '#VALUE!', note: 'a 40% margin is 40% or 0.4, not 40' },
     ],
     compute: (x) => (x[1] === 0 ? SECOND_IS_ZERO : (x[0]! * x[2]! + x[3]! - x[1]!) / x[1]!),
-    nativeBody: (x) => ({ result: over(nativeProfit(x), x[1]!.value) }),
-  }),
-  eachFunction({
+  },
+  {
     mode: 'each',
     name: 'SALES_PROFIT',
     category,
@@ -144,9 +143,8 @@ export const costFunctions: FunctionSpec[] = [
       { args: [20000, 10000, 0.3], result: -4000, note: 'a loss: 6,000 gross profit, 10,000 cost' },
     ],
     compute: (x) => x[0]! * x[2]! + x[3]! - x[1]!,
-    nativeBody: (x) => ({ result: nativeProfit(x) }),
-  }),
-  eachFunction({
+  },
+  {
     mode: 'each',
     name: 'BREAKEVEN_REVENUE',
     category,
@@ -167,8 +165,7 @@ export const costFunctions: FunctionSpec[] = [
       { args: [12000, 0], result: '#DIV/0!', note: 'no margin: cost can never be recovered' },
     ],
     compute: (x) => (x[1] === 0 ? SECOND_IS_ZERO : x[0]! / x[1]!),
-    nativeBody: ([cost, margin]) => ({ result: over(cost!.value, margin!.value) }),
-  }),
+  },
   ratioFunction({
     name: 'CAC',
     category,
@@ -206,7 +203,7 @@ export const costFunctions: FunctionSpec[] = [
     source: `${STANDARD}; 3:1 rule of thumb: ${SKOK}`,
     examples: [{ args: [4500, 1500], result: 3, note: '4,500 lifetime value on 1,500 CAC: 3:1' }],
   }),
-  eachFunction({
+  {
     mode: 'each',
     name: 'CAC_PAYBACK_MONTHS',
     category,
@@ -235,10 +232,7 @@ export const costFunctions: FunctionSpec[] = [
       if (monthlyProfit === 0) return x[1] === 0 ? SECOND_IS_ZERO : THIRD_IS_ZERO;
       return x[0]! / monthlyProfit;
     },
-    nativeBody: ([cacValue, monthly, margin]) => ({
-      result: over(cacValue!.value, times(monthly!.value, margin!.value)),
-    }),
-  }),
+  },
   ratioFunction({
     name: 'COST_OF_SALES',
     category,
@@ -302,7 +296,7 @@ export const costFunctions: FunctionSpec[] = [
       { args: [6000, 0], result: '#DIV/0!', note: 'no appointments set yet' },
     ],
   }),
-  eachFunction({
+  {
     mode: 'each',
     name: 'COST_REDUCTION',
     category,
@@ -323,11 +317,8 @@ export const costFunctions: FunctionSpec[] = [
       { args: [0, 500], result: '#DIV/0!', note: 'no cost before to compare with' },
     ],
     compute: (x) => (x[0] === 0 ? FIRST_IS_ZERO : (x[0]! - x[1]!) / x[0]!),
-    nativeBody: ([before, after]) => ({
-      result: over(minus(before!.value, after!.value), before!.value),
-    }),
-  }),
-  eachFunction({
+  },
+  {
     mode: 'each',
     name: 'OUTSOURCING_COST',
     category,
@@ -352,12 +343,31 @@ export const costFunctions: FunctionSpec[] = [
       },
     ],
     compute: (x) => x[0]! + x[1]! * x[2]! + x[3]! * x[4]!,
-    // An omitted fee or commission is 0, so its whole term drops out of the formula.
-    nativeBody: ([retainer, fee, appointments, rate, commissionBase]) => ({
+  },
+];
+
+/** The native formulas of this file's functions (core/formulas/natives.ts), apart from their math. */
+export const costNatives: Record<string, NativeDefinition> = {
+  SALES_ROI: { each: (x) => ({ result: over(nativeProfit(x), x[1]!.value) }) },
+  SALES_PROFIT: { each: (x) => ({ result: nativeProfit(x) }) },
+  BREAKEVEN_REVENUE: { each: ([cost, margin]) => ({ result: over(cost!.value, margin!.value) }) },
+  CAC_PAYBACK_MONTHS: {
+    each: ([cacValue, monthly, margin]) => ({
+      result: over(cacValue!.value, times(monthly!.value, margin!.value)),
+    }),
+  },
+  COST_REDUCTION: {
+    each: ([before, after]) => ({
+      result: over(minus(before!.value, after!.value), before!.value),
+    }),
+  },
+  // An omitted fee or commission is 0, so its whole term drops out of the formula.
+  OUTSOURCING_COST: {
+    each: ([retainer, fee, appointments, rate, commissionBase]) => ({
       result: plus(
         plus(retainer!.value, times(fee!.value, appointments!.value)),
         times(rate!.value, commissionBase!.value),
       ),
     }),
-  }),
-];
+  },
+};

@@ -3,7 +3,6 @@ import { describeValue } from '../args/coerce';
 import {
   compare,
   constant,
-  eachFunction,
   ifThen,
   minus,
   negative,
@@ -11,10 +10,10 @@ import {
   plus,
   power,
   rangeNumbers,
-  setFunction,
   times,
+  type NativeDefinition,
 } from '../formulas/native';
-import type { FunctionSpec, Problem } from '../registry/types';
+import type { EachFunctionSpec, FunctionSpec, Problem, SetFunctionSpec } from '../registry/types';
 import { ratioFunction } from './ratio';
 import { CONVERGYS, STANDARD } from './sources';
 
@@ -60,7 +59,7 @@ function netPromoterScore(sets: readonly (readonly (number | null)[])[]): number
   return responses === 0 ? NO_SCORES : ((promoters - detractors) / responses) * 100;
 }
 
-const nps = setFunction({
+const nps: SetFunctionSpec = {
   mode: 'set',
   name: 'NPS',
   category,
@@ -86,14 +85,7 @@ const nps = setFunction({
     { args: [[[null], [null]]], result: '#DIV/0!', note: 'no answers yet' },
   ],
   compute: netPromoterScore,
-  // Each filled score counts +1 as a promoter (9–10) and −1 as a detractor (0–6); no score
-  // divides by zero, as the function does.
-  nativeResult: ([scores]) => {
-    const numbers = rangeNumbers(scores!);
-    const filled = `(${scores}<>"")`;
-    return `SUMPRODUCT(${filled}*((${numbers}>=9)-(${numbers}<=6)))/SUMPRODUCT(--${filled})*100`;
-  },
-});
+};
 
 /** Lifetime value: yearly gross profit times lifespan, discounted as an annuity when r > 0. */
 function customerLifetimeValue(x: readonly number[]): number {
@@ -107,7 +99,7 @@ function customerLifetimeValue(x: readonly number[]): number {
     : (annual * -Math.expm1(-lifespan * Math.log1p(rate))) / rate;
 }
 
-const clv = eachFunction({
+const clv: EachFunctionSpec = {
   mode: 'each',
   name: 'CLV',
   category,
@@ -152,22 +144,7 @@ const clv = eachFunction({
     },
   ],
   compute: customerLifetimeValue,
-  nativeBody: ([value, perYear, years, margin, rate]) => {
-    const annual = times(times(value!.value, perYear!.value), margin!.value);
-    const undiscounted = times(annual, years!.value);
-    const discount = minus(
-      constant(1),
-      power(plus(constant(1), rate!.value), negative(years!.value)),
-    );
-    return {
-      result: ifThen(
-        compare(rate!.number, '=', constant(0)),
-        undiscounted,
-        over(times(annual, discount), rate!.value),
-      ),
-    };
-  },
-});
+};
 
 const START_IS_ZERO: Problem = { problem: 'divisionByZero', param: 0 };
 
@@ -194,7 +171,7 @@ function retentionRate(x: readonly number[]): number | Problem {
   return kept / start;
 }
 
-const retention = eachFunction({
+const retention: EachFunctionSpec = {
   mode: 'each',
   name: 'RETENTION_RATE',
   category,
@@ -234,17 +211,7 @@ const retention = eachFunction({
     },
   ],
   compute: retentionRate,
-  // The same order as the function: new customers above the end count, then no customers at
-  // the start, then more kept than there were.
-  nativeBody: ([start, end, added]) => ({
-    checks: [
-      { when: compare(end!.number, '<', added!.number), error: '#VALUE!' },
-      { when: compare(start!.number, '=', constant(0)), error: '#DIV/0!' },
-      { when: compare(minus(end!.number, added!.number), '>', start!.number), error: '#VALUE!' },
-    ],
-    result: over(minus(end!.value, added!.value), start!.value),
-  }),
-});
+};
 
 export const customerFunctions: FunctionSpec[] = [
   ratioFunction({
@@ -332,3 +299,45 @@ export const customerFunctions: FunctionSpec[] = [
     ],
   }),
 ];
+
+/** The native formulas of this file's functions (core/formulas/natives.ts), apart from their math. */
+export const customerNatives: Record<string, NativeDefinition> = {
+  // Each filled score counts +1 as a promoter (9–10) and −1 as a detractor (0–6); no score
+  // divides by zero, as the function does.
+  NPS: {
+    set: ([scores]) => {
+      const numbers = rangeNumbers(scores!);
+      const filled = `(${scores}<>"")`;
+      return `SUMPRODUCT(${filled}*((${numbers}>=9)-(${numbers}<=6)))/SUMPRODUCT(--${filled})*100`;
+    },
+  },
+  CLV: {
+    each: ([value, perYear, years, margin, rate]) => {
+      const annual = times(times(value!.value, perYear!.value), margin!.value);
+      const undiscounted = times(annual, years!.value);
+      const discount = minus(
+        constant(1),
+        power(plus(constant(1), rate!.value), negative(years!.value)),
+      );
+      return {
+        result: ifThen(
+          compare(rate!.number, '=', constant(0)),
+          undiscounted,
+          over(times(annual, discount), rate!.value),
+        ),
+      };
+    },
+  },
+  // The same order as the function: new customers above the end count, then no customers at
+  // the start, then more kept than there were.
+  RETENTION_RATE: {
+    each: ([start, end, added]) => ({
+      checks: [
+        { when: compare(end!.number, '<', added!.number), error: '#VALUE!' },
+        { when: compare(start!.number, '=', constant(0)), error: '#DIV/0!' },
+        { when: compare(minus(end!.number, added!.number), '>', start!.number), error: '#VALUE!' },
+      ],
+      result: over(minus(end!.value, added!.value), start!.value),
+    }),
+  },
+};

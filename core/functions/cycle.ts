@@ -1,7 +1,7 @@
 // Cycle and activity: how long deals take and how much effort an outcome costs (spec "Cycle and activity").
 import { describeValue } from '../args/coerce';
-import { rangeNumbers, setFunction } from '../formulas/native';
-import type { FunctionSpec, Problem } from '../registry/types';
+import { rangeNumbers, type NativeDefinition } from '../formulas/native';
+import type { FunctionSpec, Problem, SetFunctionSpec } from '../registry/types';
 import { ratioFunction } from './ratio';
 import { STANDARD } from './sources';
 
@@ -37,7 +37,7 @@ function averageCycle(sets: readonly (readonly (number | null)[])[]): number | P
   return pairs === 0 ? NO_COMPLETE_PAIR : totalDays / pairs;
 }
 
-const averageSalesCycle = setFunction({
+const averageSalesCycle: SetFunctionSpec = {
   mode: 'set',
   name: 'AVG_SALES_CYCLE',
   category,
@@ -89,17 +89,7 @@ const averageSalesCycle = setFunction({
     },
   ],
   compute: averageCycle,
-  // Only the rows where both dates are filled count; a close before its open is refused, and
-  // no complete row divides by zero, as the function does.
-  nativeResult: ([open, close]) => {
-    const complete = `(${open}<>"")*(${close}<>"")`;
-    const closedBefore = `${complete}*(${rangeNumbers(close!)}<${rangeNumbers(open!)})`;
-    return (
-      `IF(SUMPRODUCT(${closedBefore})>0,#VALUE!,` +
-      `SUMPRODUCT(${complete}*(${close}-${open}))/SUMPRODUCT(${complete}))`
-    );
-  },
-});
+};
 
 export const cycleFunctions: FunctionSpec[] = [
   ratioFunction({
@@ -148,3 +138,19 @@ export const cycleFunctions: FunctionSpec[] = [
     ],
   }),
 ];
+
+/** The native formulas of this file's functions (core/formulas/natives.ts), apart from their math. */
+export const cycleNatives: Record<string, NativeDefinition> = {
+  // Only the rows where both dates are filled count; a close before its open is refused, and
+  // no complete row divides by zero, as the function does.
+  AVG_SALES_CYCLE: {
+    set: ([open, close]) => {
+      const complete = `(${open}<>"")*(${close}<>"")`;
+      const closedBefore = `${complete}*(${rangeNumbers(close!)}<${rangeNumbers(open!)})`;
+      return (
+        `IF(SUMPRODUCT(${closedBefore})>0,#VALUE!,` +
+        `SUMPRODUCT(${complete}*(${close}-${open}))/SUMPRODUCT(${complete}))`
+      );
+    },
+  },
+};

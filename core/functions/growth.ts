@@ -1,5 +1,5 @@
 // Growth and goals: attainment, growth, pipeline and deal economics (spec "Growth and goals").
-import { constant, eachFunction, minus, over, power, times } from '../formulas/native';
+import { constant, minus, over, power, times, type NativeDefinition } from '../formulas/native';
 import type { FunctionSpec, Problem } from '../registry/types';
 import { ratioFunction } from './ratio';
 import { CONVERGYS, STANDARD } from './sources';
@@ -40,7 +40,7 @@ export const growthFunctions: FunctionSpec[] = [
       { args: [100, -5], result: '#VALUE!', note: 'a goal cannot be negative' },
     ],
   }),
-  eachFunction({
+  {
     mode: 'each',
     name: 'GROWTH_RATE',
     category,
@@ -65,11 +65,8 @@ export const growthFunctions: FunctionSpec[] = [
       { args: [50, 0], result: '#DIV/0!', note: 'nothing in the prior period' },
     ],
     compute: (x) => (x[1] === 0 ? PRIOR_IS_ZERO : (x[0]! - x[1]!) / x[1]!),
-    nativeBody: ([current, prior]) => ({
-      result: over(minus(current!.value, prior!.value), prior!.value),
-    }),
-  }),
-  eachFunction({
+  },
+  {
     mode: 'each',
     name: 'CAGR',
     category,
@@ -109,14 +106,7 @@ export const growthFunctions: FunctionSpec[] = [
         : x[2] === 0
           ? YEARS_ARE_ZERO
           : Math.pow(x[1]! / x[0]!, 1 / x[2]!) - 1,
-    // A zero begin_value or zero years divides by zero by itself.
-    nativeBody: ([begin, end, years]) => ({
-      result: minus(
-        power(over(end!.value, begin!.value), over(constant(1), years!.value)),
-        constant(1),
-      ),
-    }),
-  }),
+  },
   ratioFunction({
     name: 'MARKET_SHARE',
     category,
@@ -186,7 +176,7 @@ export const growthFunctions: FunctionSpec[] = [
       { args: [480_000, 0], result: '#DIV/0!', note: 'no deals closed' },
     ],
   }),
-  eachFunction({
+  {
     mode: 'each',
     name: 'SALES_VELOCITY',
     category,
@@ -225,13 +215,7 @@ export const growthFunctions: FunctionSpec[] = [
       { args: [50, 0.2, 40_000, 0], result: '#DIV/0!', note: 'a cycle cannot take zero days' },
     ],
     compute: (x) => (x[3] === 0 ? CYCLE_IS_ZERO : (x[0]! * x[1]! * x[2]!) / x[3]!),
-    nativeBody: ([opportunities, winRate, dealSize, cycleDays]) => ({
-      result: over(
-        times(times(opportunities!.value, winRate!.value), dealSize!.value),
-        cycleDays!.value,
-      ),
-    }),
-  }),
+  },
   ratioFunction({
     name: 'ACV',
     category,
@@ -255,3 +239,29 @@ export const growthFunctions: FunctionSpec[] = [
     ],
   }),
 ];
+
+/** The native formulas of this file's functions (core/formulas/natives.ts), apart from their math. */
+export const growthNatives: Record<string, NativeDefinition> = {
+  GROWTH_RATE: {
+    each: ([current, prior]) => ({
+      result: over(minus(current!.value, prior!.value), prior!.value),
+    }),
+  },
+  // A zero begin_value or zero years divides by zero by itself.
+  CAGR: {
+    each: ([begin, end, years]) => ({
+      result: minus(
+        power(over(end!.value, begin!.value), over(constant(1), years!.value)),
+        constant(1),
+      ),
+    }),
+  },
+  SALES_VELOCITY: {
+    each: ([opportunities, winRate, dealSize, cycleDays]) => ({
+      result: over(
+        times(times(opportunities!.value, winRate!.value), dealSize!.value),
+        cycleDays!.value,
+      ),
+    }),
+  },
+};

@@ -2,14 +2,13 @@
 import {
   compare,
   constant,
-  eachFunction,
   ifThen,
   minus,
   plus,
   rangeNumbers,
-  setFunction,
   text,
   times,
+  type NativeDefinition,
   type Operand,
   type Term,
 } from '../formulas/native';
@@ -86,7 +85,7 @@ export const peopleFunctions: FunctionSpec[] = [
       { args: [2, 0], result: '#DIV/0!', note: 'no headcount' },
     ],
   }),
-  eachFunction({
+  {
     mode: 'each',
     name: 'INCENTIVE_PAY',
     category,
@@ -130,17 +129,8 @@ export const peopleFunctions: FunctionSpec[] = [
       { args: [10_000, 1.2, 0.9, 70], result: '#VALUE!', note: 'enter the weight as 70% or 0.7' },
     ],
     compute: (x) => x[0]! * (x[3]! * x[1]! + (1 - x[3]!) * x[2]!),
-    nativeBody: ([pay, individual, team, weight]) => ({
-      result: times(
-        pay!.value,
-        plus(
-          times(weight!.value, individual!.value),
-          times(minus(constant(1), weight!.value), team!.value),
-        ),
-      ),
-    }),
-  }),
-  setFunction({
+  },
+  {
     mode: 'set',
     name: 'VENDOR_SCORE',
     category,
@@ -209,13 +199,8 @@ export const peopleFunctions: FunctionSpec[] = [
       }
       return totalWeight === 0 ? WEIGHTS_SUM_TO_ZERO : weighted / totalWeight;
     },
-    // A blank score or weight is 0 in the arithmetic, so only complete pairs add up; their
-    // weights summing to 0 divides by zero, as the function does.
-    nativeResult: ([scores, weights]) =>
-      `SUMPRODUCT(${rangeNumbers(scores!)},${rangeNumbers(weights!)})/` +
-      `SUMPRODUCT((${scores}<>"")*${rangeNumbers(weights!)})`,
-  }),
-  eachFunction({
+  },
+  {
     mode: 'each',
     name: 'KPI_STATUS',
     category,
@@ -269,6 +254,28 @@ export const peopleFunctions: FunctionSpec[] = [
       if (atMost(actual, target)) return ON_TRACK;
       return atMost(actual, target * (1 + tolerance)) ? AT_RISK : OFF_TRACK;
     },
-    nativeBody: (x) => ({ result: nativeStatus(x) }),
-  }),
+  },
 ];
+
+/** The native formulas of this file's functions (core/formulas/natives.ts), apart from their math. */
+export const peopleNatives: Record<string, NativeDefinition> = {
+  INCENTIVE_PAY: {
+    each: ([pay, individual, team, weight]) => ({
+      result: times(
+        pay!.value,
+        plus(
+          times(weight!.value, individual!.value),
+          times(minus(constant(1), weight!.value), team!.value),
+        ),
+      ),
+    }),
+  },
+  // A blank score or weight is 0 in the arithmetic, so only complete pairs add up; their
+  // weights summing to 0 divides by zero, as the function does.
+  VENDOR_SCORE: {
+    set: ([scores, weights]) =>
+      `SUMPRODUCT(${rangeNumbers(scores!)},${rangeNumbers(weights!)})/` +
+      `SUMPRODUCT((${scores}<>"")*${rangeNumbers(weights!)})`,
+  },
+  KPI_STATUS: { each: (x) => ({ result: nativeStatus(x) }) },
+};

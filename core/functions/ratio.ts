@@ -1,6 +1,13 @@
 // The shared shape of "part / whole" functions: metadata plus math plus native formula.
 import type { ParamKind } from '../args/kinds';
-import { compare, constant, eachFunction, over, type Check, type Term } from '../formulas/native';
+import {
+  compare,
+  constant,
+  over,
+  type Check,
+  type NativeDefinition,
+  type Term,
+} from '../formulas/native';
 import type { Category, EachFunctionSpec, Example, Problem, ResultKind } from '../registry/types';
 
 const DIVIDE_BY_SECOND: Problem = { problem: 'divisionByZero', param: 1 };
@@ -33,7 +40,8 @@ export function ratioFunction(def: RatioDefinition): EachFunctionSpec {
     ? (x: readonly number[]) =>
         x[1] === 0 ? DIVIDE_BY_SECOND : x[0]! > x[1]! ? FIRST_EXCEEDS_SECOND : x[0]! / x[1]!
     : (x: readonly number[]) => (x[1] === 0 ? DIVIDE_BY_SECOND : x[0]! / x[1]!);
-  return eachFunction({
+  RATIOS.add(def.name);
+  return {
     mode: 'each',
     name: def.name,
     category: def.category,
@@ -44,9 +52,21 @@ export function ratioFunction(def: RatioDefinition): EachFunctionSpec {
     examples: def.examples,
     compute,
     ...(def.partOfWhole ? { partOfWhole: { part: 0, whole: 1 } } : {}),
-    nativeBody: ([part, whole]) => ({
-      checks: def.partOfWhole ? partOfWholeChecks(part!.number, whole!.number) : [],
-      result: over(part!.value, whole!.value),
-    }),
-  });
+  };
 }
+
+/** The names of the functions made by `ratioFunction`, which share one native formula. */
+const RATIOS = new Set<string>();
+
+/** Whether `name` is a numerator / denominator function made by `ratioFunction`. */
+export function isRatioFunction(name: string): boolean {
+  return RATIOS.has(name);
+}
+
+/** The native formula of every ratio: part / whole, after the zero and part-above-whole checks. */
+export const ratioNative: NativeDefinition = {
+  each: ([part, whole], spec) => ({
+    checks: spec.partOfWhole ? partOfWholeChecks(part!.number, whole!.number) : [],
+    result: over(part!.value, whole!.value),
+  }),
+};

@@ -48,7 +48,10 @@ export type Problem =
  */
 export type NativeArg = string | number | boolean | { formula: string };
 
-/** The arguments of a native formula, one per parameter; undefined for an omitted optional one. */
+/**
+ * The arguments of a native formula (core/formulas/natives.ts), one per parameter; undefined
+ * for an omitted optional one.
+ */
 export type NativeArgs = readonly (NativeArg | undefined)[];
 
 interface BaseSpec {
@@ -63,11 +66,6 @@ interface BaseSpec {
    */
   source: string;
   examples: Example[];
-  /**
-   * The native spreadsheet formula (invariant English names, comma separators, no leading "=")
-   * computing the same value, bad input included, from the given arguments.
-   */
-  native: (args: NativeArgs) => string;
 }
 
 /** A function computed element by element over scalar-or-range ("each") parameters. */

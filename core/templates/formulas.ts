@@ -1,5 +1,6 @@
 // Renders a cell's computation (Calc) as a formula: registry native formulas or KPI function calls.
 import { literal } from '../formulas/native';
+import { nativeFormula } from '../formulas/natives';
 import { getFunction } from '../registry/index';
 import type { FunctionSpec, NativeArg } from '../registry/types';
 import type { FormulaMode } from './options';
@@ -78,7 +79,8 @@ function renderCall(calc: Extract<Calc, { kind: 'call' }>, style: FormulaStyle):
   const labels = calc.statusLabels;
   let expr: string;
   if (style.mode === 'portable') {
-    const native = spec.native(
+    const native = nativeFormula(
+      spec.name,
       calc.args.map((a) => (a === undefined ? undefined : nativeArgument(a))),
     );
     expr = labels ? nativeWithLabels(native, labels) : native;

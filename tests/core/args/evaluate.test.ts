@@ -27,7 +27,6 @@ function testFunction(compute: EachFunctionSpec['compute']): EachFunctionSpec {
     source: 'test',
     examples: [],
     compute,
-    native: () => '0',
   };
 }
 

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { HyperFormula } from 'hyperformula';
 import { describe, expect, it } from 'vitest';
+import { nativeFormula } from '../../../core/formulas/natives';
 import type { ParamKind } from '../../../core/args/kinds';
 import { isKpiError } from '../../../core/errors';
 import { FUNCTIONS, callFunction } from '../../../core/registry/index';
@@ -328,7 +329,7 @@ describe('native formulas', () => {
       const cells: unknown[] = spec.params.map((_, i) => args[i] ?? null);
       while (cells.length < formulaColumn) cells.push(null);
       const refs = spec.params.map((_, i) => (i < refCount ? `${columns[i]}${r + 1}` : undefined));
-      cells.push(`=${spec.native(refs)}`);
+      cells.push(`=${nativeFormula(spec.name, refs)}`);
       return cells;
     });
     const hf = HyperFormula.buildFromArray(sheet as never, { licenseKey: 'gpl-v3' });

@@ -1,6 +1,6 @@
 // Formula rendering: registry native formulas in portable mode, prefixed KPI calls in functions mode.
 import { describe, expect, it } from 'vitest';
-import { getFunction } from '../../../core/registry/index';
+import { nativeFormula } from '../../../core/formulas/natives';
 import { renderFormula } from '../../../core/templates/formulas';
 
 const portable = { mode: 'portable', prefix: 'KPI.' } as const;
@@ -12,7 +12,7 @@ describe('renderFormula', () => {
 
   it('uses the registry’s native formula in portable mode', () => {
     expect(renderFormula(call, portable)).toBe(
-      `=${getFunction('LEAD_CONVERSION')!.native(['B5', 'C5'])}`,
+      `=${nativeFormula('LEAD_CONVERSION', ['B5', 'C5'])}`,
     );
   });
 
