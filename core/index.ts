@@ -1,6 +1,7 @@
 // Public surface of the host-neutral core.
 export { FUNCTIONS, getFunction, callFunction } from './registry/index';
 export { evaluate } from './args/evaluate';
+export type { HostConventions } from './args/evaluate';
 export { KpiError, isKpiError } from './errors';
 export type { ErrorCode } from './errors';
 export type * from './registry/types';

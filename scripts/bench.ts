@@ -1,5 +1,6 @@
 // `npm run bench`: runs every bench section, prints its figures and budgets, fails if one is missed.
 import { functionThroughput } from './bench/function-throughput';
+import { hostOverhead } from './bench/host-overhead';
 import { sidebarBudgets } from './bench/sidebar';
 import { templateExport, templatePlanBuild } from './bench/templates';
 import type { BenchSection, BudgetCheck } from './bench/types';
@@ -7,6 +8,7 @@ import type { BenchSection, BudgetCheck } from './bench/types';
 /** The sections in the order they run; a new budget is one more module added here. */
 const SECTIONS: readonly BenchSection[] = [
   functionThroughput,
+  hostOverhead,
   templatePlanBuild,
   templateExport,
   sidebarBudgets,

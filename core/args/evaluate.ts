@@ -1,9 +1,17 @@
 // Shared argument handling driven by the registry: shapes, blanks, coercion, domains, errors.
 import { KpiError, divisionError, shorten, valueError } from '../errors';
 import type { EachFunctionSpec, FunctionSpec, Problem, SetFunctionSpec } from '../registry/types';
-import type { KpiResult, ScalarResult } from '../values';
+import type { ScalarResult } from '../values';
 import { describeValue, isBlank, toNumber } from './coerce';
 import { KIND_DOMAINS, domainProblem, type ParamKind } from './kinds';
+
+/** What a host changes in how cells are read and results returned; the core's forms by default. */
+export interface HostConventions<E = KpiError> {
+  /** An error inside a range result as the host returns it (Excel: its Error object). */
+  cellError?: (error: KpiError) => E;
+  /** The serial number of a Date cell (Sheets: in the spreadsheet's time zone). */
+  dateSerial?: (date: Date) => number;
+}
 
 /** A 2-D view of one argument: a scalar, or a range with its shape. */
 interface Shaped {
@@ -34,6 +42,20 @@ function shape(arg: unknown): Shaped | string {
   if (rows.length === 1 && cols === 1)
     return { range: null, scalar: rows[0]![0], rows: 1, cols: 1 };
   return { range: rows, scalar: undefined, rows: rows.length, cols };
+}
+
+/**
+ * An argument's shape read from its first row alone, or null when it is not a range of rows
+ * (then `shape` reads it). The caller checks every other row as it reads it and starts over
+ * with `shape` if one is not an array as long as the first, so a long column is read once.
+ */
+function quickShape(arg: unknown): Shaped | null {
+  if (!Array.isArray(arg) || arg.length === 0) return null;
+  const first: unknown = arg[0];
+  if (!Array.isArray(first) || first.length === 0) return null;
+  if (arg.length === 1 && first.length === 1)
+    return { range: null, scalar: first[0], rows: 1, cols: 1 };
+  return { range: arg as unknown[][], scalar: undefined, rows: arg.length, cols: first.length };
 }
 
 function problemToError(spec: FunctionSpec, problem: Problem, x: readonly unknown[]): KpiError {
@@ -120,10 +142,28 @@ function finishElement(spec: EachFunctionSpec, scratch: readonly number[]): Scal
   return problemToError(spec, result, scratch);
 }
 
+/** What `evaluateElement` returns when a row it reads is not an array `cols` cells long. */
+const MISFIT = null;
+
+/** True when row `r` of every range argument from index `from` on is an array of `cols` cells. */
+function rowsFit(
+  ranges: readonly (unknown[][] | null)[],
+  r: number,
+  cols: number,
+  from: number,
+): boolean {
+  for (let i = from; i < ranges.length; i++) {
+    const row: unknown = ranges[i]?.[r];
+    if (ranges[i] && (!Array.isArray(row) || row.length !== cols)) return false;
+  }
+  return true;
+}
+
 /**
  * Element (r, c) of an "each" call: range arguments give their cell, scalar ones (in `raw`)
  * their value. The quick pass accepts only in-domain numbers, flag booleans and blanks, and
  * hands anything else to `checkElement`, so the checks and their order live in one place.
+ * With `cols` (not 0), each row read is first checked to be an array of `cols` cells.
  */
 function evaluateElement(
   plan: EachPlan,
@@ -131,12 +171,19 @@ function evaluateElement(
   raw: unknown[],
   r: number,
   c: number,
-): ScalarResult {
+  dateSerial: ((date: Date) => number) | undefined,
+  cols: number,
+): ScalarResult | typeof MISFIT {
   const scratch = plan.scratch;
   let blank = false;
   for (let i = 0; i < ranges.length; i++) {
     const range = ranges[i];
-    const value = range ? range[r]![c] : raw[i];
+    let value: unknown;
+    if (range) {
+      const row: unknown = range[r];
+      if (cols !== 0 && (!Array.isArray(row) || row.length !== cols)) return MISFIT;
+      value = (row as unknown[])[c];
+    } else value = raw[i];
     if (typeof value === 'number') {
       if (inBounds(plan.bounds[i]!, value)) {
         scratch[i] = value;
@@ -150,7 +197,9 @@ function evaluateElement(
       scratch[i] = value ? 1 : 0;
       continue;
     }
-    return checkElement(plan, readElement(ranges, raw, r, c));
+    // The full checks read every argument's cell: the rows not reached yet are checked first.
+    if (cols !== 0 && !rowsFit(ranges, r, cols, i + 1)) return MISFIT;
+    return checkElement(plan, readElement(ranges, raw, r, c), dateSerial);
   }
   return blank ? '' : finishElement(plan.spec, scratch);
 }
@@ -159,7 +208,11 @@ function evaluateElement(
  * One element of an "each" function, checks in the spec's order: blank → ""; not a number →
  * #VALUE!; out of domain → #VALUE!; then the math's own #DIV/0! and part-exceeds-whole checks.
  */
-function checkElement(plan: EachPlan, raw: readonly unknown[]): ScalarResult {
+function checkElement(
+  plan: EachPlan,
+  raw: readonly unknown[],
+  dateSerial: ((date: Date) => number) | undefined,
+): ScalarResult {
   const { spec, scratch } = plan;
   const params = spec.params;
   let blank = false;
@@ -173,7 +226,8 @@ function checkElement(plan: EachPlan, raw: readonly unknown[]): ScalarResult {
       else blank = true;
       continue;
     }
-    const n = typeof value === 'number' ? value : toNumber(value, plan.acceptBoolean[i]);
+    const n =
+      typeof value === 'number' ? value : toNumber(value, plan.acceptBoolean[i], dateSerial);
     if (!Number.isFinite(n)) {
       if (notNumber < 0) notNumber = i;
       continue;
@@ -212,44 +266,88 @@ function readElement(
   return raw;
 }
 
-function evaluateEach(spec: EachFunctionSpec, args: readonly unknown[]): KpiResult {
+/**
+ * An "each" call. With `quick`, shapes are read from first rows and every row is checked as
+ * the loop reaches it; anything unexpected (including any shape error) starts the call over
+ * without `quick`, which checks all shapes first and reports the error the spec asks for.
+ */
+function evaluateEach<E>(
+  spec: EachFunctionSpec,
+  args: readonly unknown[],
+  host: HostConventions<E>,
+  quick = true,
+): ScalarResult | (number | string | E)[][] {
   const plan = planFor(spec);
   const count = spec.params.length;
-  const shaped: Shaped[] = [];
+  const ranges: (unknown[][] | null)[] = [];
+  const raw: unknown[] = [];
   let rows = 1;
   let cols = 1;
   let rangeParam = -1;
   for (let i = 0; i < count; i++) {
-    const s = shape(args[i]);
-    if (typeof s === 'string') return valueError(`${spec.name}: ${spec.params[i]!.name} ${s}`);
-    shaped.push(s);
-    if (!s.range) continue;
-    if (rangeParam < 0) {
+    const s = (quick ? quickShape(args[i]) : null) ?? shape(args[i]);
+    let problem: string | null = null;
+    if (typeof s === 'string') problem = `${spec.params[i]!.name} ${s}`;
+    else if (s.range && rangeParam < 0) {
       rangeParam = i;
       rows = s.rows;
       cols = s.cols;
-    } else if (s.rows !== rows || s.cols !== cols) {
-      return valueError(
-        `${spec.name}: ${spec.params[rangeParam]!.name} (${rows}×${cols}) and ` +
-          `${spec.params[i]!.name} (${s.rows}×${s.cols}) must be ranges of the same shape`,
-      );
+    } else if (s.range && (s.rows !== rows || s.cols !== cols)) {
+      problem =
+        `${spec.params[rangeParam]!.name} (${rows}×${cols}) and ` +
+        `${spec.params[i]!.name} (${s.rows}×${s.cols}) must be ranges of the same shape`;
     }
+    if (typeof s === 'string' || problem !== null)
+      return quick ? evaluateEach(spec, args, host, false) : valueError(`${spec.name}: ${problem}`);
+    ranges.push(s.range);
+    raw.push(s.scalar);
   }
-  const raw: unknown[] = shaped.map((s) => s.scalar);
-  const ranges = shaped.map((s) => s.range);
-  if (rangeParam < 0) return evaluateElement(plan, ranges, raw, 0, 0);
-  const out: ScalarResult[][] = new Array(rows);
+  const { dateSerial } = host;
+  // Without a range there is no row to check: the element is never MISFIT.
+  if (rangeParam < 0) return evaluateElement(plan, ranges, raw, 0, 0, dateSerial, 0)!;
+  // Errors take the host's form as the rows are built, so the host returns this very matrix
+  // instead of copying it.
+  const cellError = host.cellError ?? ((error: KpiError) => error as E);
+  const out: (number | string | E)[][] = new Array(rows);
   for (let r = 0; r < rows; r++) {
+    // The row is checked as its first cell is read; its other cells need no second check.
+    let value = evaluateElement(plan, ranges, raw, r, 0, dateSerial, quick ? cols : 0);
+    if (value === MISFIT) return evaluateEach(spec, args, host, false);
     // Rows start as a literal, not `new Array(cols)`: V8 then allocates the million rows of a
     // long column straight into old space instead of copying them through the young one.
-    const row: ScalarResult[] = [evaluateElement(plan, ranges, raw, r, 0)];
-    for (let c = 1; c < cols; c++) row.push(evaluateElement(plan, ranges, raw, r, c));
+    const row = [typeof value === 'object' ? cellError(value) : value];
+    for (let c = 1; c < cols; c++) {
+      value = evaluateElement(plan, ranges, raw, r, c, dateSerial, 0)!;
+      row.push(typeof value === 'object' ? cellError(value) : value);
+    }
     out[r] = row;
   }
   return out;
 }
 
-function evaluateSet(spec: SetFunctionSpec, args: readonly unknown[]): ScalarResult {
+/**
+ * Arrays for the data sets of "set" calls: per parameter, those of the last two lengths met,
+ * most recent first, refilled by the next call of the same length. A fresh array of 100,000
+ * cells costs more than checking them (it is allocated outside the young generation, page by
+ * page); keeping two lengths serves a sheet that calls a function on ranges of two sizes.
+ */
+const setBuffers: (number | null)[][][] = [];
+
+/** The array for parameter `i`'s data set of `length` cells. */
+function setBuffer(i: number, length: number): (number | null)[] {
+  const kept = setBuffers[i] ?? [];
+  const buffer = kept.find((b) => b.length === length) ?? new Array<number | null>(length);
+  setBuffers[i] = [buffer, ...kept.filter((b) => b !== buffer)].slice(0, 2);
+  return buffer;
+}
+
+/** A "set" call; `quick` as for `evaluateEach`. */
+function evaluateSet(
+  spec: SetFunctionSpec,
+  args: readonly unknown[],
+  dateSerial: ((date: Date) => number) | undefined,
+  quick = true,
+): ScalarResult {
   const sets: (number | null)[][] = [];
   let length = -1;
   let rows = 0;
@@ -258,10 +356,14 @@ function evaluateSet(spec: SetFunctionSpec, args: readonly unknown[]): ScalarRes
   let outOfDomain: KpiError | null = null;
   for (let i = 0; i < spec.params.length; i++) {
     const param = spec.params[i]!;
-    const s = shape(args[i]);
-    if (typeof s === 'string') return valueError(`${spec.name}: ${param.name} ${s}`);
+    const s = (quick ? quickShape(args[i]) : null) ?? shape(args[i]);
+    if (typeof s === 'string') {
+      if (quick) return evaluateSet(spec, args, dateSerial, false);
+      return valueError(`${spec.name}: ${param.name} ${s}`);
+    }
     const range = s.range ?? [[s.scalar]];
     if (length >= 0 && (s.rows !== rows || s.cols !== cols)) {
+      if (quick) return evaluateSet(spec, args, dateSerial, false);
       return valueError(
         `${spec.name}: ${spec.params[0]!.name} (${rows}×${cols}) and ${param.name} ` +
           `(${s.rows}×${s.cols}) must be ranges of the same shape`,
@@ -270,12 +372,15 @@ function evaluateSet(spec: SetFunctionSpec, args: readonly unknown[]): ScalarRes
     rows = s.rows;
     cols = s.cols;
     length = rows * cols;
-    const set: (number | null)[] = new Array(length);
+    const set = setBuffer(i, length);
     const bounds = boundsOf(param.kind);
     const acceptBoolean = param.kind === 'flag';
     let j = 0;
-    for (const row of range) {
-      for (let c = 0; c < row.length; c++, j++) {
+    for (let r = 0; r < range.length; r++) {
+      const row = range[r]!;
+      if (quick && (!Array.isArray(row) || row.length !== cols))
+        return evaluateSet(spec, args, dateSerial, false);
+      for (let c = 0; c < cols; c++, j++) {
         const value = row[c];
         if (typeof value === 'number' && inBounds(bounds, value)) {
           set[j] = value;
@@ -285,7 +390,7 @@ function evaluateSet(spec: SetFunctionSpec, args: readonly unknown[]): ScalarRes
           set[j] = null;
           continue;
         }
-        const n = toNumber(value, acceptBoolean);
+        const n = toNumber(value, acceptBoolean, dateSerial);
         if (!Number.isFinite(n)) {
           notNumber ??= valueError(
             `${spec.name}: ${param.name} (${describeValue(value)}) is not a number`,
@@ -310,13 +415,19 @@ function evaluateSet(spec: SetFunctionSpec, args: readonly unknown[]): ScalarRes
 
 /**
  * Evaluates a registry function on host arguments. Never throws: every failure is a
- * KpiError value (for a range call, in the element it concerns).
+ * KpiError value (for a range call, in the element it concerns, in the host's form).
  */
-export function evaluate(spec: FunctionSpec, args: readonly unknown[]): KpiResult {
+export function evaluate<E = KpiError>(
+  spec: FunctionSpec,
+  args: readonly unknown[],
+  host: HostConventions<E> = {},
+): ScalarResult | (number | string | E)[][] {
   try {
     const tooMany = tooManyArguments(spec, args.length);
     if (tooMany) return tooMany;
-    return spec.mode === 'each' ? evaluateEach(spec, args) : evaluateSet(spec, args);
+    return spec.mode === 'each'
+      ? evaluateEach(spec, args, host)
+      : evaluateSet(spec, args, host.dateSerial);
   } catch (error) {
     // A bug must still surface as a spreadsheet error, never as a host crash.
     return valueError(`${spec.name}: internal error (${shorten(String(error))})`);

@@ -1,5 +1,5 @@
 // The one registry of KPI functions: every host, doc and template reads its list from here.
-import { evaluate } from '../args/evaluate';
+import { evaluate, type HostConventions } from '../args/evaluate';
 import { costFunctions } from '../functions/cost';
 import { customerFunctions } from '../functions/customers';
 import { cycleFunctions } from '../functions/cycle';
@@ -7,7 +7,7 @@ import { funnelFunctions } from '../functions/funnel';
 import { growthFunctions } from '../functions/growth';
 import { peopleFunctions } from '../functions/people';
 import { withParamHelp } from '../functions/param-help';
-import type { KpiResult } from '../values';
+import type { KpiResult, ScalarResult } from '../values';
 import type { FunctionSpec } from './types';
 
 /** Every KPI function, in the order of the spec's catalogue, each parameter's help completed. */
@@ -28,8 +28,18 @@ export function getFunction(name: string): FunctionSpec | undefined {
 }
 
 /** The entry point the hosts call: evaluates a function on host arguments, never throws. */
-export function callFunction(name: string, args: readonly unknown[]): KpiResult {
+export function callFunction(name: string, args: readonly unknown[]): KpiResult;
+export function callFunction<E>(
+  name: string,
+  args: readonly unknown[],
+  host: HostConventions<E>,
+): ScalarResult | (number | string | E)[][];
+export function callFunction<E>(
+  name: string,
+  args: readonly unknown[],
+  host: HostConventions<E> = {},
+): ScalarResult | (number | string | E)[][] {
   const spec = getFunction(name);
   if (!spec) throw new Error(`Unknown KPI function: ${name}`);
-  return evaluate(spec, args);
+  return evaluate(spec, args, host);
 }

@@ -147,6 +147,48 @@ describe('shapes (rule 2)', () => {
     expectError(callFunction('LEAD_CONVERSION', [[[]], 4]), '#VALUE!');
   });
 
+  it('name the first bad argument even when its bad row comes late in a long column', () => {
+    const column = (rows: number) => Array.from({ length: rows }, () => [1]);
+    const ragged = column(1000);
+    ragged[700] = [1, 2];
+    // total_leads is also a row shorter, but converted comes first and is not rectangular.
+    const error = expectError(callFunction('LEAD_CONVERSION', [ragged, column(999)]), '#VALUE!');
+    expect(error.message).toBe('LEAD_CONVERSION: converted is not a rectangular range');
+    const scores = column(1000);
+    scores[999] = [1, 2];
+    expect(expectError(callFunction('NPS', [scores]), '#VALUE!').message).toBe(
+      'NPS: scores is not a rectangular range',
+    );
+  });
+
+  it('name a ragged range even where another argument holds text in the same row', () => {
+    const converted = Array.from({ length: 1000 }, () => [1] as unknown[]);
+    converted[500] = ['x'];
+    const totalLeads = Array.from({ length: 1000 }, () => [4]);
+    totalLeads[500] = [4, 4];
+    const error = expectError(callFunction('LEAD_CONVERSION', [converted, totalLeads]), '#VALUE!');
+    expect(error.message).toBe('LEAD_CONVERSION: total_leads is not a rectangular range');
+  });
+
+  it('read a list whose late cell is not a row as one row of cells', () => {
+    const converted: unknown[] = Array.from({ length: 1000 }, () => [1]);
+    converted[900] = 1;
+    const totalLeads = Array.from({ length: 1000 }, () => [4]);
+    const error = expectError(callFunction('LEAD_CONVERSION', [converted, totalLeads]), '#VALUE!');
+    expect(error.message).toBe(
+      'LEAD_CONVERSION: converted (1×1000) and total_leads (1000×1) must be ranges of the same shape',
+    );
+  });
+
+  it('give a set call only its own cells, after longer, shorter and equal calls', () => {
+    const avg = (opens: number[], closes: (number | null)[]) =>
+      callFunction('AVG_SALES_CYCLE', [opens.map((v) => [v]), closes.map((v) => [v])]);
+    expect(avg([1, 2, 3], [11, 12, 13])).toBe(10);
+    expect(avg([1], [3])).toBe(2);
+    expect(avg([1, 2, 1], [5, 4, null])).toBe(3);
+    expect(avg([1, 1, 1, 1], [2, 2, 2, 6])).toBe(2);
+  });
+
   it('give #VALUE! for set ranges of different sizes', () => {
     expectError(
       callFunction('AVG_SALES_CYCLE', [
