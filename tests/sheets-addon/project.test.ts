@@ -74,12 +74,13 @@ describe('the Apps Script project in dist/sheets/', () => {
     expect(upperCaseGlobals.sort()).toEqual(FUNCTIONS.map((f) => f.name).sort());
   });
 
-  it('keeps Code.js within its 80 KB budget and the whole project within 160 KB', () => {
+  it('keeps Code.js within its 80 KB budget and the whole project within 192 KB', () => {
     // Code.js is the budget. The core bundle beside it also carries the twelve templates
-    // in two languages (about 75 KB of the total), so the project as a whole gets its own cap.
+    // and the function help in two languages (about 100 KB of the total), so the project as a
+    // whole gets its own cap, far below anything Apps Script limits.
     const sizes = scripts.map((file) => readFileSync(new URL(file, DIR)).length);
     expect(readFileSync(new URL('Code.js', DIR)).length).toBeLessThanOrEqual(80 * 1024);
-    expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(160 * 1024);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(192 * 1024);
   });
 });
 
