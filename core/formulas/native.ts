@@ -12,7 +12,7 @@ import type { EachFunctionSpec, NativeArg, NativeArgs, ParamSpec } from '../regi
  *
  * Numbers typed as text ("120", "25%") count as numbers, as in the functions: arithmetic reads
  * them by itself, and comparisons read them through VALUE(). A TRUE/FALSE cell is caught by
- * ISLOGICAL, because LibreOffice stores it as the number 1 or 0. A literal argument needs no
+ * ISLOGICAL, since VALUE(TRUE) is 1 in some spreadsheets (LibreOffice). A literal argument needs no
  * check and is folded into the arithmetic when the formula is generated, so the sheet shows
  * `B5*0.9`, not `B5*(1-IF(FALSE()="",0.1,0.1))`.
  */
@@ -29,7 +29,7 @@ export interface Term {
 }
 
 /** A reference, a function call or anything else that needs no brackets. */
-export function atom(text: string): Term {
+function atom(text: string): Term {
   return { text, binds: Binds.Atom };
 }
 
@@ -142,7 +142,7 @@ export function compare(a: Term, op: Comparison, b: Term): Term {
 }
 
 /** OR of conditions: known ones are evaluated, a single one is written alone. */
-export function anyOf(conditions: readonly Term[]): Term {
+function anyOf(conditions: readonly Term[]): Term {
   if (conditions.some((c) => c.value === true)) return constant(true);
   const open = conditions.filter((c) => c.value !== false);
   if (open.length === 0) return constant(false);
@@ -195,7 +195,7 @@ function invalidTerms(ref: string, kind: ParamKind): Term[] {
   return terms;
 }
 
-/** Why a literal argument is not valid for `param`: true when the template passed a bad one. */
+/** Whether a literal argument is outside its parameter's domain (a template passing a bad one). */
 function literalIsInvalid(param: ParamSpec, value: number | boolean): boolean {
   if (typeof value === 'boolean') return param.kind !== 'flag';
   return param.kind !== 'flag' && domainProblem(param.kind, value) !== null;
@@ -299,7 +299,7 @@ export function rangeNumbers(range: string): string {
  * summed in SUMPRODUCT: TRUE/FALSE, or a number outside the domain. Text that is not a number
  * makes the arithmetic fail, which gives #VALUE! by itself.
  */
-export function rangeInvalidTerms(range: string, kind: ParamKind): string[] {
+function rangeInvalidTerms(range: string, kind: ParamKind): string[] {
   const domain = KIND_DOMAINS[kind];
   const numbers = rangeNumbers(range);
   const terms = [`ISLOGICAL(${range})`];
