@@ -1,6 +1,7 @@
 // Argument cases for the host adapters, in the core's form, and their translation to each host's conventions.
 import vm from 'node:vm';
 import type { FunctionSpec } from '../../core/registry/types';
+import { spreadsheetDate } from './apps-script-dates';
 
 /** One call of a function, with arguments as the core takes them. */
 export interface HostCase {
@@ -88,28 +89,25 @@ export function excelArgs(spec: FunctionSpec, args: readonly unknown[]): unknown
   return [...out, { functionName: spec.name }];
 }
 
-/** A Date made inside `context` (Apps Script's realm) on the local calendar day of `serial`. */
-function sheetsDate(context: vm.Context, serial: number): Date {
-  return vm.runInContext(`new Date(1899, 11, 30 + ${serial})`, context) as Date;
-}
-
 /**
  * The arguments as Sheets passes them: a single cell as a value, a range as a 2-D array,
- * blanks as "", whole-day values of date parameters as Date objects of the script's realm,
- * and omitted optionals left out.
+ * blanks as "", whole-day values of date parameters as Date objects of the script's realm at
+ * midnight in the spreadsheet's time zone `zone`, and omitted optionals left out.
  */
 export function sheetsArgs(
   spec: FunctionSpec,
   args: readonly unknown[],
   context: vm.Context,
+  zone: string,
 ): unknown[] {
+  const ScriptDate = vm.runInContext('Date', context) as DateConstructor;
   return args.map((arg, i) => {
     const isDateParam = spec.params[i]?.kind === 'date';
     const cell = (value: unknown): unknown => {
       if (isBlank(value)) return '';
       if (isDateParam && typeof value === 'number' && Number.isInteger(value))
-        return sheetsDate(context, value);
-      if (isDate(value)) return sheetsDate(context, excelSerial(value));
+        return spreadsheetDate(zone, value, ScriptDate);
+      if (isDate(value)) return spreadsheetDate(zone, excelSerial(value), ScriptDate);
       return value;
     };
     return isRange(arg) ? arg.map((row) => row.map(cell)) : cell(arg);
