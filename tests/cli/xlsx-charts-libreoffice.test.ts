@@ -153,8 +153,9 @@ describe.skipIf(missing.length > 0)('LibreOffice opens the exported charts', () 
       }
       const colours = e.charts.flatMap((c) => c.series.map((s) => s.colour!));
       for (const [colour, count] of pixels(e.pdf, colours))
-        // At 50 dpi a 2.25 pt line across the chart paints about 700 pixels, a column far more.
-        expect(count, `${e.name}: pixels of #${colour}`).toBeGreaterThan(100);
+        // At 50 dpi a 2.25 pt line across the chart paints about 700 pixels; the shortest columns
+        // (a series of ~50 on an axis up to ~1,200) a few dozen. A chart left out paints none.
+        expect(count, `${e.name}: pixels of #${colour}`).toBeGreaterThan(20);
     }
 
     const controlText = oneLine(
