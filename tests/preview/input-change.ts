@@ -17,8 +17,10 @@ export interface InputChange {
   plan: SheetPlan;
 }
 
+/** The cell's own value rule; a cross-cell check (part ≤ whole) on top of it says nothing of its kind. */
 function validationAt(plan: SheetPlan, row: number, col: number): ValidationPlan | undefined {
-  return plan.validations.find(({ range }) => {
+  return plan.validations.find(({ range, rule }) => {
+    if (rule.type === 'custom') return false;
     const r = parseRange(range);
     return row >= r.row1 && row <= r.row2 && col >= r.col1 && col <= r.col2;
   });
