@@ -20,6 +20,18 @@ const EMU_PER_PIXEL = 9525;
 const LANGUAGE_TAGS: Record<Lang, string> = { en: 'en-US', fi: 'fi-FI' };
 
 /** Text as XML character data or attribute value; characters XML 1.0 forbids are dropped. */
+/** Attribute or text content of XML back to plain text: the five entities and character references. */
+export function decodeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-fA-F]+);/g, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&amp;/g, '&');
+}
+
 export function escapeXml(text: string): string {
   return (
     text

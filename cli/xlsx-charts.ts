@@ -2,7 +2,7 @@
 import JSZip from 'jszip';
 import { evaluatePlan } from '../core/templates/evaluate';
 import type { SheetPlan } from '../core/templates/plan';
-import { chartPartXml, drawingPartXml, escapeXml } from './xlsx-chart-parts';
+import { chartPartXml, decodeXml, drawingPartXml, escapeXml } from './xlsx-chart-parts';
 
 /** A sheet of the package, by its name in the workbook, and the plan it was written from. */
 export interface PlanSheet {
@@ -37,17 +37,6 @@ const AFTER_DRAWING = new Set([
   'tableParts',
   'extLst',
 ]);
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-fA-F]+);/g, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&amp;/g, '&');
-}
 
 /** The attributes of every `<tag …>` element in `xml` (namespace prefixes kept in names). */
 function elementsNamed(xml: string, tag: string): Record<string, string>[] {

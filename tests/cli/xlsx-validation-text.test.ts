@@ -1,15 +1,9 @@
 // Validation texts in an exported file stay within the file format's limits, so Excel opens it unrepaired.
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { decodeXml } from '../../cli/xlsx-chart-parts';
 import { planToXlsx } from '../../cli/xlsx-writer';
 import { buildPlan } from '../../core/templates/index';
-
-const decode = (text: string) =>
-  text
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 
 describe('validation texts in .xlsx', () => {
   it('clips the prompt at 255 characters and the error alert at 224 (MS-OI29500)', async () => {
@@ -30,8 +24,8 @@ describe('validation texts in .xlsx', () => {
     const validations = [...sheetXml.matchAll(/<dataValidation [^>]*>/g)].map((m) => m[0]);
     expect(validations.length).toBeGreaterThan(0);
     for (const element of validations) {
-      const error = decode(/ error="([^"]*)"/.exec(element)![1]!);
-      const prompt = decode(/ prompt="([^"]*)"/.exec(element)![1]!);
+      const error = decodeXml(/ error="([^"]*)"/.exec(element)![1]!);
+      const prompt = decodeXml(/ prompt="([^"]*)"/.exec(element)![1]!);
       expect(error.length).toBeLessThanOrEqual(224);
       expect(prompt.length).toBeLessThanOrEqual(255);
       expect(prompt.length).toBeGreaterThan(224);

@@ -1,24 +1,15 @@
 // Reads the stored values and validations of every sheet of an .xlsx file straight from its XML (ExcelJS drops a cached 0 or FALSE).
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
+import { decodeXml } from '../../cli/xlsx-chart-parts';
 import type { EngineValue } from './template-inputs';
 
 /** A sheet's values by A1 address; a formula cell holds its stored result. */
 export type SheetValues = Map<string, EngineValue>;
 
-function decode(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&amp;/g, '&');
-}
-
 /** The text of every <t> inside `xml`, joined (rich text runs included). */
 function textOf(xml: string): string {
-  return [...xml.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)].map((m) => decode(m[1]!)).join('');
+  return [...xml.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)].map((m) => decodeXml(m[1]!)).join('');
 }
 
 function attribute(attributes: string, name: string): string | undefined {
@@ -31,13 +22,13 @@ function cellValue(type: string | undefined, body: string, shared: readonly stri
     case 's':
       return shared[Number(raw)] ?? null;
     case 'str':
-      return decode(raw ?? '');
+      return decodeXml(raw ?? '');
     case 'inlineStr':
       return textOf(body);
     case 'b':
       return raw === '1';
     case 'e':
-      return { error: decode(raw ?? '') };
+      return { error: decodeXml(raw ?? '') };
     default:
       return raw === undefined ? null : Number(raw);
   }
@@ -99,12 +90,12 @@ export async function readValidations(file: string): Promise<StoredValidation[][
           const formula = /<formula1>([^<]*)<\/formula1>/.exec(body!)?.[1];
           const value = (name: string) => {
             const raw = attribute(validationAttributes!, name);
-            return raw === undefined ? undefined : decode(raw);
+            return raw === undefined ? undefined : decodeXml(raw);
           };
           return {
             type: value('type'),
             sqref: value('sqref'),
-            formula1: formula === undefined ? undefined : decode(formula),
+            formula1: formula === undefined ? undefined : decodeXml(formula),
             prompt: value('prompt'),
           };
         },

@@ -1,4 +1,5 @@
 // A tiny, strict XML reader for tests: checks well-formedness and returns an element tree.
+import { decodeXml } from '../../cli/xlsx-chart-parts';
 
 export interface XmlElement {
   name: string;
@@ -18,14 +19,7 @@ const ENTITY = /&(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g;
 
 function decode(text: string, where: string): string {
   if (/&/.test(text.replace(ENTITY, ''))) throw new Error(`bare & in ${where}`);
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-fA-F]+);/g, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&amp;/g, '&');
+  return decodeXml(text);
 }
 
 /** Parses `source`; throws with the reason when it is not well-formed XML with one root element. */
