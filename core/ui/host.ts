@@ -1,4 +1,5 @@
 // The contract between the one sidebar UI and the host it runs in (Excel, Google Sheets, preview).
+import type { DataValue, ImportRequest } from '../import/workbook-types';
 import type { HostDefaults, TemplateId, TemplateOptionsInput } from '../templates/options';
 
 /** What the sidebar asks a host to insert: the same request shape everywhere (templates.md). */
@@ -30,6 +31,18 @@ export interface SidebarHost {
    * Error whose message the sidebar shows as is.
    */
   insertFormula?(request: FormulaRequest): Promise<FormulaOutcome>;
+  /**
+   * The values of `range` ("N1:Q60") on sheet `sheetName`, or null when the workbook has no sheet
+   * of that name: how a re-import finds the data sheet and its saved settings
+   * (`parseImportRecord` in core/import turns the cells back into them). Blank cells are "".
+   */
+  readSheetValues?(sheetName: string, range: string): Promise<DataValue[][] | null>;
+  /**
+   * Writes an import: the data sheet, then its analysis sheet (see `ImportRequest`). Resolves with
+   * the sheet names used; rejects with an Error whose message the sidebar shows as is, having
+   * left the workbook as it was.
+   */
+  importDeals?(request: ImportRequest): Promise<{ dataSheet: string; analysis: string | null }>;
 }
 
 /** The cell a formula goes into, as the host found it. */
