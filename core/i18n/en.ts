@@ -392,13 +392,6 @@ export const en = {
   'dataSheet.record.value': 'Value',
   'dataSheet.record.reason': 'Reason',
   'dataSheet.record.noIssues': 'No rows reported.',
-  'dataSheet.reason.bad-number': 'Not a number; row left out',
-  'dataSheet.reason.bad-date': 'Not a date; row left out',
-  'dataSheet.reason.blank-amount': 'Amount blank; read as 0',
-  'dataSheet.reason.blank-created': 'Created date blank; row left out',
-  'dataSheet.reason.blank-closed': 'Close date blank for a won or lost deal; row left out',
-  'dataSheet.reason.unknown-outcome': 'Outcome not known; row left out',
-  'dataSheet.reason.totals-row': 'Totals row; left out',
   'pipeline.name': 'Pipeline analysis',
   'pipeline.purpose':
     'Deals, win rate, revenue, deal size and sales cycle read from the deals sheet: in all, per month, by source and by owner.',

@@ -389,14 +389,6 @@ export const fi: Record<MessageKey, string> = {
   'dataSheet.record.value': 'Arvo',
   'dataSheet.record.reason': 'Syy',
   'dataSheet.record.noIssues': 'Ei raportoituja rivejä.',
-  'dataSheet.reason.bad-number': 'Ei luku; rivi jätetty pois',
-  'dataSheet.reason.bad-date': 'Ei päivämäärä; rivi jätetty pois',
-  'dataSheet.reason.blank-amount': 'Summa tyhjä; luettu nollaksi',
-  'dataSheet.reason.blank-created': 'Luontipäivä tyhjä; rivi jätetty pois',
-  'dataSheet.reason.blank-closed':
-    'Sulkemispäivä tyhjä voitetulta tai hävityltä kaupalta; rivi jätetty pois',
-  'dataSheet.reason.unknown-outcome': 'Tulos tuntematon; rivi jätetty pois',
-  'dataSheet.reason.totals-row': 'Summarivi; jätetty pois',
   'pipeline.name': 'Myyntiputken analyysi',
   'pipeline.purpose':
     'Kaupat, voittoprosentti, myynti, kauppakoko ja myyntisykli kauppataulukosta: kaikkiaan, kuukausittain, lähteittäin ja vastuuhenkilöittäin.',

@@ -1,4 +1,15 @@
 // The CRM import's public surface: read a deals export, propose and apply a mapping, summarise.
+export {
+  DATA_TABLE_NAME,
+  RECORD_ANCHOR,
+  RECORD_RANGE,
+  buildDataSheet,
+  dataSheetName,
+  dataSheetPlan,
+  outcomeLabel,
+  parseImportRecord,
+  type DataSheetContent,
+} from './data-sheet';
 export { decode, type DecodedText, type Encoding } from './decode';
 export { applyMapping, stageOutcomes, type DealTable } from './deals';
 export { detectDayOrder, parseDate, type DayOrder } from './dates';
@@ -26,3 +37,12 @@ export {
   type Outcome,
   type RowProblem,
 } from './types';
+export {
+  DATA_COLUMNS,
+  type DataColumn,
+  type DataSheetPlan,
+  type DataValue,
+  type ImportRequest,
+  type RecordCell,
+  type SavedImportSettings,
+} from './workbook-types';

@@ -71,6 +71,10 @@ export interface SavedImportSettings {
   columns: Partial<Record<FieldKey, string>>;
   /** Stage name → outcome, as the user settled them. */
   stages: Record<string, Outcome>;
+  /** Every header a field was read from, in order (Pipedrive's won / lost times); `columns` holds the first. */
+  columnLists?: Partial<Record<FieldKey, string[]>>;
+  /** Salesforce's "Won" and "Closed" checkbox headers, when they decided the outcome. */
+  flags?: { won: string; closed: string };
 }
 
 /**

@@ -1,0 +1,309 @@
+// The data sheet ("Deals"/"Kaupat") an import writes: deals as values, and the import record a re-import reads back.
+import { t, type MessageKey } from '../i18n/index';
+import { DATE_FORMAT } from '../i18n/number-format';
+import type { Lang } from '../templates/options';
+import { stageOutcomes } from './deals';
+import type { ImportedDeals } from './read';
+import {
+  FIELD_KEYS,
+  type Deal,
+  type FieldKey,
+  type Outcome,
+  type ProblemReason,
+  type RowProblem,
+} from './types';
+import {
+  DATA_COLUMNS,
+  type DataColumn,
+  type DataSheetPlan,
+  type DataValue,
+  type RecordCell,
+  type SavedImportSettings,
+} from './workbook-types';
+
+/** The Excel table / Sheets named range over the deals: one name in every language. */
+export const DATA_TABLE_NAME = 'KpiDeals';
+/** Where the import record starts: column N, a blank column after the deals' A–L. */
+export const RECORD_ANCHOR = 'N1';
+/**
+ * The cells a host reads back before a re-import: the record's facts, columns and stages (the
+ * issues come last and are not needed). Four columns, N to Q.
+ */
+export const RECORD_RANGE = 'N1:Q400';
+const RECORD_WIDTH = 4;
+
+const OUTCOMES: readonly Outcome[] = ['won', 'lost', 'open'];
+
+/** Why a row was reported, in the words the sidebar and the CLI use too. */
+const REASON_KEYS: Record<ProblemReason, MessageKey> = {
+  'bad-number': 'import.reason.badNumber',
+  'bad-date': 'import.reason.badDate',
+  'blank-amount': 'import.reason.blankAmount',
+  'blank-created': 'import.reason.blankCreated',
+  'blank-closed': 'import.reason.blankClosed',
+  'unknown-outcome': 'import.reason.unknownOutcome',
+  'totals-row': 'import.reason.totalsRow',
+};
+
+/** "Deals" / "Kaupat": not made unique, as the pipeline's formulas name it. */
+export function dataSheetName(lang: Lang): string {
+  return t(lang, 'dataSheet.name');
+}
+
+/** How the data sheet writes an outcome: won / lost / open, voitettu / hävitty / avoin. */
+export function outcomeLabel(lang: Lang, outcome: Outcome): string {
+  return t(lang, `dataSheet.outcome.${outcome}`);
+}
+
+const COLUMN_LOOK: Record<DataColumn, { format: string; width: number }> = {
+  row: { format: '0', width: 70 },
+  id: { format: '', width: 100 },
+  name: { format: '', width: 220 },
+  stage: { format: '', width: 150 },
+  outcome: { format: '', width: 80 },
+  amount: { format: '#,##0.00', width: 100 },
+  currency: { format: '', width: 70 },
+  created: { format: DATE_FORMAT, width: 90 },
+  closed: { format: DATE_FORMAT, width: 90 },
+  owner: { format: '', width: 140 },
+  source: { format: '', width: 140 },
+  pipeline: { format: '', width: 130 },
+};
+
+/** What a data sheet is built from: the deals and what the record says about where they came from. */
+export interface DataSheetContent {
+  lang: Lang;
+  /** Fills the currency cell of deals whose file gave none. */
+  currency: string;
+  deals: readonly Deal[];
+  problems: readonly RowProblem[];
+  /** The file's name, or the example label. */
+  fileName: string;
+  /** Field → the file's headers it was read from, in order. */
+  columns: Partial<Record<FieldKey, readonly string[]>>;
+  flags?: { won: string; closed: string };
+  /** Stage → outcome, every stage of the file. */
+  stages: readonly { stage: string; outcome: Outcome }[];
+  example: boolean;
+}
+
+function dealRow(deal: Deal, lang: Lang, currency: string): DataValue[] {
+  return [
+    deal.row,
+    deal.id,
+    deal.name,
+    deal.stage,
+    outcomeLabel(lang, deal.outcome),
+    deal.amount,
+    deal.currency || currency,
+    deal.created,
+    deal.closed ?? '',
+    deal.owner,
+    deal.source,
+    deal.pipeline,
+  ];
+}
+
+/** The record block: facts, columns, stages, then one line per reported row, four cells wide. */
+function recordOf(content: DataSheetContent): (RecordCell | null)[][] {
+  const tr = (key: MessageKey) => t(content.lang, key);
+  const lines: (RecordCell | null)[][] = [];
+  const line = (...cells: (RecordCell | null)[]) =>
+    lines.push([...cells, ...Array<null>(RECORD_WIDTH - cells.length).fill(null)]);
+  const label = (key: MessageKey): RecordCell => ({ value: tr(key), role: 'label' });
+  const section = (key: MessageKey) => line({ value: tr(key), role: 'section' });
+  const headers = (...keys: MessageKey[]) =>
+    line(...keys.map((key): RecordCell => ({ value: tr(key), role: 'header' })));
+  const text = (value: DataValue): RecordCell => ({ value, role: 'body' });
+
+  section('dataSheet.record.title');
+  line(label('dataSheet.record.file'), text(content.fileName));
+  line(label('dataSheet.record.deals'), { value: content.deals.length, role: 'body', format: '0' });
+  line(label('dataSheet.record.reported'), {
+    value: content.problems.length,
+    role: 'body',
+    format: '0',
+  });
+  line(label('dataSheet.record.currency'), text(content.currency));
+  line();
+  section('dataSheet.record.columns');
+  headers('dataSheet.record.field', 'dataSheet.record.header');
+  for (const field of FIELD_KEYS)
+    for (const header of content.columns[field] ?? [])
+      line(label(`dataSheet.col.${field}`), text(header));
+  if (content.flags) {
+    line(label('dataSheet.flag.won'), text(content.flags.won));
+    line(label('dataSheet.flag.closed'), text(content.flags.closed));
+  }
+  line();
+  section('dataSheet.record.stages');
+  headers('dataSheet.col.stage', 'dataSheet.col.outcome');
+  for (const { stage, outcome } of content.stages)
+    line(text(stage), text(outcomeLabel(content.lang, outcome)));
+  line();
+  section('dataSheet.record.issues');
+  headers(
+    'dataSheet.record.row',
+    'dataSheet.record.column',
+    'dataSheet.record.value',
+    'dataSheet.record.reason',
+  );
+  if (content.problems.length === 0) line({ value: tr('dataSheet.record.noIssues'), role: 'note' });
+  for (const problem of content.problems)
+    line(
+      { value: problem.row, role: 'body', format: '0' },
+      text(problem.column),
+      text(problem.value),
+      text(tr(REASON_KEYS[problem.reason])),
+    );
+  return lines;
+}
+
+/** The data sheet of `content`: header, one row per deal, the record beside them. */
+export function buildDataSheet(content: DataSheetContent): DataSheetPlan {
+  const { lang, currency } = content;
+  return {
+    sheetName: dataSheetName(lang),
+    lang,
+    tableName: DATA_TABLE_NAME,
+    header: DATA_COLUMNS.map((key) => t(lang, `dataSheet.col.${key}`)),
+    columns: DATA_COLUMNS.map((key) => ({ key, ...COLUMN_LOOK[key] })),
+    rows: content.deals.map((deal) => dealRow(deal, lang, currency)),
+    recordAnchor: RECORD_ANCHOR,
+    record: recordOf(content),
+    example: content.example,
+  };
+}
+
+/**
+ * The data sheet of an import: its deals as values (user text stays text, dates as serials,
+ * the outcome as a label of the sheet's language, `currency` where the file gave none) and the
+ * record of how they were read, with every reported row.
+ */
+export function dataSheetPlan(
+  imported: ImportedDeals,
+  opts: { lang: Lang; currency: string; fileName: string },
+): DataSheetPlan {
+  const { mapping, table } = imported;
+  const headerOf = (column: number) => table.headers[column] ?? '';
+  const columns: Partial<Record<FieldKey, readonly string[]>> = {};
+  for (const field of FIELD_KEYS) {
+    const indexes = mapping.columns[field];
+    if (indexes && indexes.length > 0) columns[field] = indexes.map(headerOf);
+  }
+  const inFile = new Set(stageOutcomes(table, mapping).map(({ stage }) => stage));
+  const flags = mapping.flags
+    ? { won: headerOf(mapping.flags.won), closed: headerOf(mapping.flags.closed) }
+    : undefined;
+  return buildDataSheet({
+    lang: opts.lang,
+    currency: opts.currency.toUpperCase(),
+    deals: imported.deals,
+    problems: imported.problems,
+    fileName: opts.fileName,
+    columns,
+    ...(flags ? { flags } : {}),
+    stages: [
+      ...stageOutcomes(table, mapping).map(({ stage, outcome }) => ({ stage, outcome })),
+      // The user's answers for stages this file does not hold stay settled for the next one.
+      ...Object.entries(mapping.outcomes ?? {})
+        .filter(([stage]) => !inFile.has(stage))
+        .map(([stage, outcome]) => ({ stage, outcome })),
+    ],
+    example: false,
+  });
+}
+
+/** A text as the record's labels are compared: trimmed, case and inner spaces ignored. */
+function normal(value: unknown): string {
+  return String(value ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
+}
+
+/** Label → what it names, in both languages: a sheet imported in Finnish re-imports in English. */
+function labelsOf<T>(entries: readonly [T, (lang: Lang) => string][]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const lang of ['en', 'fi'] as const)
+    for (const [item, text] of entries) map.set(normal(text(lang)), item);
+  return map;
+}
+
+type Section = 'columns' | 'stages' | 'issues';
+
+/**
+ * The column and stage mappings a data sheet's record holds (`RECORD_RANGE` as a host reads
+ * it: blanks as "" or null), or null when the cells hold no record. Labels of either language
+ * are read, and cells are only ever read as text.
+ */
+export function parseImportRecord(
+  cells: readonly (readonly unknown[])[],
+): SavedImportSettings | null {
+  const sections = labelsOf<Section>([
+    ['columns', (lang) => t(lang, 'dataSheet.record.columns')],
+    ['stages', (lang) => t(lang, 'dataSheet.record.stages')],
+    ['issues', (lang) => t(lang, 'dataSheet.record.issues')],
+  ]);
+  const fields = labelsOf<FieldKey | 'flag.won' | 'flag.closed'>([
+    ...FIELD_KEYS.map((field): [FieldKey, (lang: Lang) => string] => [
+      field,
+      (lang) => t(lang, `dataSheet.col.${field}`),
+    ]),
+    ['flag.won', (lang) => t(lang, 'dataSheet.flag.won')],
+    ['flag.closed', (lang) => t(lang, 'dataSheet.flag.closed')],
+  ]);
+  const outcomes = labelsOf<Outcome>(
+    OUTCOMES.map((outcome): [Outcome, (lang: Lang) => string] => [
+      outcome,
+      (lang) => outcomeLabel(lang, outcome),
+    ]),
+  );
+  const columnLists: Partial<Record<FieldKey, string[]>> = {};
+  const stages: Record<string, Outcome> = {};
+  const flags: { won?: string; closed?: string } = {};
+  let section: Section | null = null;
+  let found = false;
+  let headerRow = false;
+  for (const row of cells) {
+    const first = String(row[0] ?? '').trim();
+    const second = String(row[1] ?? '').trim();
+    if (first === '' && second === '') {
+      section = null;
+      continue;
+    }
+    const named = second === '' ? sections.get(normal(first)) : undefined;
+    if (named) {
+      if (named === 'issues') break;
+      section = named;
+      found = true;
+      headerRow = true;
+      continue;
+    }
+    if (headerRow) {
+      headerRow = false;
+      continue;
+    }
+    if (section === 'columns') {
+      const field = fields.get(normal(first));
+      if (field === 'flag.won') flags.won = second;
+      else if (field === 'flag.closed') flags.closed = second;
+      else if (field && second !== '') (columnLists[field] ??= []).push(second);
+    } else if (section === 'stages') {
+      const outcome = outcomes.get(normal(second));
+      if (outcome && first !== '') stages[first] = outcome;
+    }
+  }
+  if (!found) return null;
+  const columns: Partial<Record<FieldKey, string>> = {};
+  for (const [field, headers] of Object.entries(columnLists) as [FieldKey, string[]][])
+    columns[field] = headers[0]!;
+  return {
+    columns,
+    columnLists,
+    stages,
+    ...(flags.won !== undefined && flags.closed !== undefined
+      ? { flags: { won: flags.won, closed: flags.closed } }
+      : {}),
+  };
+}
