@@ -21,6 +21,9 @@ export async function bundle({ entry, target, globalName }: BundleInput): Promis
     ...(globalName ? { globalName } : {}),
     target,
     platform: 'neutral',
+    // A neutral build resolves no package entry by default; papaparse's "browser" file is its
+    // self-contained build (its "main" requires Node's stream module).
+    mainFields: ['browser', 'module', 'main'],
     minify: true,
     legalComments: 'none',
     write: false,
