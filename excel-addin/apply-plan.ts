@@ -15,11 +15,13 @@ import {
   type TemplateOptionsInput,
   type ValidationPlan,
 } from '../core/templates/index';
+import type { DataSheetPlan } from '../core/import/workbook-types';
 import { gridInputs } from './cell-input';
 import { excelHostDefaults } from './host-defaults';
 import { insertError, type Cleanup } from './insert-error';
 import { FUNCTION_NAMESPACE } from './manifest';
 import { applyStyle, pointsOf, styleBlocks } from './plan-styles';
+import { writeImport } from './import-deals';
 import { detectExcelSupport, type ExcelSupport } from './support';
 
 /** Excel refuses an address list longer than 8192 characters in `getRanges`. */
@@ -34,7 +36,7 @@ const VALIDATION_MESSAGE_LIMITS = { prompt: 255, errorAlert: 225 } as const;
 const CHART_TYPES = { line: 'Line', column: 'ColumnClustered', bar: 'BarClustered' } as const;
 
 /** Ranges to format together: one RangeAreas per address list that fits, else one Range each. */
-function areas(
+export function areas(
   sheet: Excel.Worksheet,
   addresses: readonly string[],
   support: ExcelSupport,
@@ -56,7 +58,7 @@ function areas(
 }
 
 /** Column widths, one call per run of equally wide columns. */
-function setColumnWidths(sheet: Excel.Worksheet, widths: readonly number[]): void {
+export function setColumnWidths(sheet: Excel.Worksheet, widths: readonly number[]): void {
   let start = 0;
   for (let col = 1; col <= widths.length; col++) {
     if (col < widths.length && widths[col] === widths[start]) continue;
@@ -180,7 +182,7 @@ function drawChart(sheet: Excel.Worksheet, chart: ChartPlan): void {
  * before the template's name. Only this insertion uses it, so a rollback by this name can
  * never reach a sheet it did not create.
  */
-function draftSheetName(base: string): string {
+export function draftSheetName(base: string): string {
   const [token = 0] = crypto.getRandomValues(new Uint32Array(1));
   return sanitizeSheetName(`~${token.toString(16).padStart(8, '0')} ${base}`);
 }
@@ -249,7 +251,10 @@ function queueSheet(
  * else's. (The Worksheet object `add` returned cannot be used: Office.js only makes it usable in
  * a later batch from the results of a batch that succeeded.)
  */
-async function removeDraft(context: Excel.RequestContext, draftName: string): Promise<Cleanup> {
+export async function removeDraft(
+  context: Excel.RequestContext,
+  draftName: string,
+): Promise<Cleanup> {
   try {
     context.workbook.worksheets.getItem(draftName).delete();
     await context.sync();
@@ -334,7 +339,8 @@ export interface InsertRequest {
 
 /**
  * Builds the requested template with Excel's defaults (display language, locale currency,
- * this month) and inserts it in one `Excel.run`. Rejects with `TemplateOptionsError` when the
+ * this month) and inserts it in one `Excel.run`; a template that comes with example data
+ * (`dataSheet`) writes that sheet first when the workbook has none of its name. Rejects with `TemplateOptionsError` when the
  * options are refused (nothing is written) or `TemplateInsertError` when Excel fails.
  */
 export async function insertTemplateIntoExcel(
@@ -345,5 +351,13 @@ export async function insertTemplateIntoExcel(
   });
   if (!result.ok) throw new TemplateOptionsError(result.errors);
   const { plan } = result;
-  return Excel.run((context) => applyPlanToExcel(context, plan));
+  // A template that reads a data sheet (the pipeline) brings example deals for a workbook without one.
+  const { dataSheet } = result as { dataSheet?: DataSheetPlan };
+  if (dataSheet === undefined) return Excel.run((context) => applyPlanToExcel(context, plan));
+  const written = await Excel.run((context) =>
+    writeImport(context, { dataSheet, analysis: plan, replace: false }, detectExcelSupport(), {
+      existing: 'keep',
+    }),
+  );
+  return { sheetName: written.analysis ?? written.dataSheet };
 }

@@ -28,7 +28,7 @@ interface OpenRectangle {
  * row, stacked while the next row repeats the run. Styles with a bottom border stay one row
  * high, so the border is drawn under every row (an area's bottom edge is its last row only).
  */
-export function styleBlocks(plan: SheetPlan): StyleBlock[] {
+export function styleBlocks(plan: Pick<SheetPlan, 'cells'>): StyleBlock[] {
   const blocks = new Map<string, StyleBlock>();
   const close = (r: OpenRectangle) =>
     blocks.get(r.styleKey)!.ranges.push(rangeRef(r.row1, r.col1, r.row2, r.col2));

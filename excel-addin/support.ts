@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
-// Which optional Excel API sets the running Excel offers, so an insertion uses them only where present.
+// Which optional Excel API sets the running Excel offers, so an insertion or import uses them only where present.
 
-/** The optional features the template insertion can use; everything else needs ExcelApi 1.8. */
+/** The optional features insertions and imports can use; everything else needs ExcelApi 1.8. */
 export interface ExcelSupport {
   /** `suspendScreenUpdatingUntilNextSync` (ExcelApi 1.9). */
   screenUpdating: boolean;
@@ -11,6 +11,8 @@ export interface ExcelSupport {
   notes: boolean;
   /** Print settings, `Worksheet.pageLayout` (ExcelApi 1.9). */
   pageLayout: boolean;
+  /** `Table.resize` (ExcelApi 1.13); older Excel re-creates a table to change its rows. */
+  tableResize: boolean;
 }
 
 function supports(version: string): boolean {
@@ -29,5 +31,6 @@ export function detectExcelSupport(): ExcelSupport {
     rangeAreas: supports('1.9'),
     notes: supports('1.18'),
     pageLayout: supports('1.9'),
+    tableResize: supports('1.13'),
   };
 }

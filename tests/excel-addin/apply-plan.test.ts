@@ -38,6 +38,7 @@ const FULL_SUPPORT: ExcelSupport = {
   rangeAreas: true,
   notes: true,
   pageLayout: true,
+  tableResize: true,
 };
 const LARGEST: TemplateOptionsInput = { periods: 24, rows: 50, example: true, protect: true };
 
@@ -390,7 +391,13 @@ describe('applyPlanToExcel, batching', () => {
     const withoutAreas = userWorkbook();
     await insert(withAreas, sheetPlan);
     const old = await insert(withoutAreas, sheetPlan, {
-      support: { screenUpdating: false, rangeAreas: false, notes: false, pageLayout: false },
+      support: {
+        screenUpdating: false,
+        rangeAreas: false,
+        notes: false,
+        pageLayout: false,
+        tableResize: false,
+      },
       apiSets: { rangeAreas: false, notes: false },
     });
     expect(old.sheetName).toBe(sheetPlan.sheetName);
@@ -412,7 +419,13 @@ describe('applyPlanToExcel, batching', () => {
 
     const old = userWorkbook();
     const run = await insert(old, noted, {
-      support: { screenUpdating: true, rangeAreas: true, notes: false, pageLayout: true },
+      support: {
+        screenUpdating: true,
+        rangeAreas: true,
+        notes: false,
+        pageLayout: true,
+        tableResize: true,
+      },
       apiSets: { rangeAreas: true, notes: false },
     });
     expect(run.sheetName).toBe(sheetPlan.sheetName);

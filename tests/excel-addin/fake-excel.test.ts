@@ -1,7 +1,9 @@
 // The Excel fake is held to Office.js: it offers only declared members, and the adapter passes only declared values.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPlan, TEMPLATE_IDS, type SheetPlan } from '../../core/templates/index';
+import { DATA_COLUMNS, type DataSheetPlan } from '../../core/import/workbook-types';
 import { applyPlanToExcel } from '../../excel-addin/apply-plan';
+import { readSheetValues, writeImport } from '../../excel-addin/import-deals';
 import type { ExcelSupport } from '../../excel-addin/support';
 import {
   asExcelContext,
@@ -83,12 +85,14 @@ describe('the Excel fake and the adapter against @types/office-js', () => {
     rangeAreas: true,
     notes: true,
     pageLayout: true,
+    tableResize: true,
   };
   const OLD: ExcelSupport = {
     screenUpdating: false,
     rangeAreas: false,
     notes: false,
     pageLayout: false,
+    tableResize: false,
   };
 
   function plan(id: string): SheetPlan {
@@ -114,12 +118,61 @@ describe('the Excel fake and the adapter against @types/office-js', () => {
     uses.push(...context.apiUses);
   }
 
+  /** A small data sheet plan: two deals, a record with a styled heading and a dated cell. */
+  function dataSheet(): DataSheetPlan {
+    return {
+      sheetName: 'Deals',
+      lang: 'en',
+      tableName: 'KpiDeals',
+      header: [...DATA_COLUMNS],
+      columns: DATA_COLUMNS.map((key) => ({
+        key,
+        format: key === 'created' ? 'yyyy-mm-dd' : '',
+        width: 80,
+      })),
+      rows: [0, 1].map((i) => DATA_COLUMNS.map((key, c) => (c === 0 ? i + 2 : `${key} ${i}`))),
+      recordAnchor: 'N1',
+      record: [
+        [{ value: 'Import', role: 'section' }],
+        [{ value: 'Imported' }, { value: 46400, format: 'yyyy-mm-dd' }],
+      ],
+      example: false,
+    };
+  }
+
+  /** A new import, a replacing one, and a replacing one that fails and puts the old rows back. */
+  async function runImports(support: ExcelSupport): Promise<void> {
+    const model = { sheets: [emptySheet('Data')] };
+    const apiSets = {
+      rangeAreas: support.rangeAreas,
+      notes: support.notes,
+      tableResize: support.tableResize,
+    };
+    const analysis = plan('funnel');
+    for (const [replace, failure] of [
+      [false, {}],
+      [true, {}],
+      [true, { at: /^Range\.values$/, once: true }],
+    ] as const) {
+      const context = new FakeExcelContext(model, failure, apiSets);
+      const request = { dataSheet: dataSheet(), analysis: replace ? null : analysis, replace };
+      await writeImport(asExcelContext(context), request, support).catch(() => undefined);
+      uses.push(...context.apiUses);
+    }
+    const context = new FakeExcelContext(model);
+    await readSheetValues(asExcelContext(context), 'Deals', 'N1:O2');
+    uses.push(...context.apiUses);
+  }
+
   beforeAll(async () => {
     declarations = new OfficeJsDeclarations();
     // Every template, one on Excel without RangeAreas, and a failed write with its rollback.
     for (const id of TEMPLATE_IDS) await run(plan(id), FULL);
     await run(plan('dashboard'), OLD);
     await run(plan('dashboard'), FULL, { at: /^DataValidation\.rule$/ });
+    // Imports on current Excel and on Excel without Table.resize and RangeAreas.
+    await runImports(FULL);
+    await runImports(OLD);
   });
 
   it('offers only members Office.js declares, settable only where Office.js lets them be set', () => {
@@ -134,6 +187,16 @@ describe('the Excel fake and the adapter against @types/office-js', () => {
     expect(uses.length).toBeGreaterThan(1000);
     const problems = new Set(uses.map((use) => declarations.useProblem(use)).filter(Boolean));
     expect([...problems]).toEqual([]);
+    // The imports reached their table and used-range calls, so those were checked too.
+    const members = new Set(uses.map((use) => `${use.type}.${use.member}`));
+    for (const member of [
+      'Excel.Table.resize',
+      'Excel.Table.convertToRange',
+      'Excel.TableCollection.add',
+      'Excel.Worksheet.getUsedRange',
+      'Excel.Range.clear',
+    ])
+      expect(members).toContain(member);
   });
 
   it('would notice an undeclared member, a read-only write, and a value outside a declared union', () => {

@@ -18,6 +18,7 @@ const MODERN: ExcelSupport = {
   rangeAreas: true,
   notes: true,
   pageLayout: true,
+  tableResize: true,
 };
 /** ExcelApi 1.8: no RangeAreas, notes or page layout. */
 const OLD: ExcelSupport = {
@@ -25,6 +26,7 @@ const OLD: ExcelSupport = {
   rangeAreas: false,
   notes: false,
   pageLayout: false,
+  tableResize: false,
 };
 
 function plan(id: string): SheetPlan {
@@ -98,6 +100,7 @@ describe('print settings through Excel.PageLayout', () => {
     const attempt = applyPlanToExcel(asExcelContext(context), plan('roi'), {
       ...OLD,
       pageLayout: true,
+      tableResize: true,
     });
     await expect(attempt).rejects.toBeInstanceOf(TemplateInsertError);
     await expect(attempt).rejects.toMatchObject({

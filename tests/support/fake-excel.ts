@@ -55,6 +55,12 @@ export interface FakeChart {
   position?: { start: string; end?: string };
 }
 
+/** An Excel table: its workbook-wide name and the cells it covers, header row included. */
+export interface FakeTable {
+  name: string;
+  address: string;
+}
+
 export interface FakeSheet {
   name: string;
   cells: Map<string, FakeCell>;
@@ -74,6 +80,7 @@ export interface FakeSheet {
   calculations: number;
   /** Print settings made through `Worksheet.pageLayout`, by member ("orientation", "setPrintArea"). */
   pageLayout: Record<string, unknown>;
+  tables: FakeTable[];
 }
 
 export interface FakeWorkbook {
@@ -104,6 +111,7 @@ export function emptySheet(name: string): FakeSheet {
     protection: { protected: false },
     calculations: 0,
     pageLayout: {},
+    tables: [],
   };
 }
 
@@ -125,10 +133,12 @@ export class NotInOfficeJs extends TypeError {
 
 /** How the fake misbehaves: reject a whole sync, or fail at the first queued call at a location. */
 export interface FakeFailure {
-  /** The 1-based sync that fails before applying anything. */
-  sync?: number;
+  /** The 1-based sync (or syncs) that fail before applying anything. */
+  sync?: number | readonly number[];
   /** The queued call whose location ("DataValidation.rule", "WorksheetCollection.add") matches fails; calls before it stay applied. */
   at?: RegExp;
+  /** Only the first call matching `at` fails (a passing glitch); later ones, a rollback's say, succeed. */
+  once?: boolean;
   code?: string;
   message?: string;
 }
@@ -139,6 +149,42 @@ export interface FakeApiSets {
   notes: boolean;
   /** `Worksheet.pageLayout`, ExcelApi 1.9 like RangeAreas: present exactly when RangeAreas is, unless given. */
   pageLayout?: boolean;
+  /** `Table.resize` (ExcelApi 1.13); present unless given as false. */
+  tableResize?: boolean;
+}
+
+/**
+ * Excel on the web refuses a request or a response above 5 MB ("Resource limits and performance
+ * optimization for Office Add-ins", learn.microsoft.com). The fake measures a batch as the JSON
+ * of the values it sets and passes (UTF-8 bytes), which is what dominates Office.js's request.
+ */
+export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+/** The JSON size in UTF-8 bytes of a value the code under test hands Office.js; a proxy counts as a short reference. */
+export function payloadBytes(value: unknown): number {
+  if (typeof value === 'string') {
+    let bytes = 2;
+    for (let i = 0; i < value.length; i++) {
+      const code = value.charCodeAt(i);
+      bytes += code === 0x22 || code === 0x5c ? 2 : code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
+    }
+    return bytes;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value).length;
+  if (value === null || value === undefined) return 4;
+  if (officeTypeOf(value) !== undefined) return 32;
+  if (Array.isArray(value)) {
+    let bytes = 1 + value.length;
+    for (const item of value) bytes += payloadBytes(item);
+    return bytes;
+  }
+  if (typeof value === 'object') {
+    let bytes = 2;
+    for (const [key, item] of Object.entries(value))
+      bytes += payloadBytes(key) + 2 + payloadBytes(item);
+    return bytes;
+  }
+  return 16;
 }
 
 /** One use of an Office.js member by the code under test, kept to check against the declarations. */
@@ -258,6 +304,15 @@ export class FakeExcelContext {
   readonly apiUses: ApiUse[] = [];
   /** Runs just before sync number `n` reaches the workbook: other people's edits land here. */
   beforeSync?: (n: number) => void;
+  /** The request size Excel refuses (bytes; see WEB_PAYLOAD_LIMIT); none when undefined. */
+  requestLimit?: number;
+  /** The response size Excel refuses (bytes); none when undefined. */
+  responseLimit?: number;
+  /** The size of each sync's request in bytes, in order. */
+  readonly requestSizes: number[] = [];
+  private batchBytes = 0;
+  /** Whether a call matching `failure.at` has failed yet. */
+  private failedAt = false;
   readonly workbook: OfficeProxy;
   private queue: Operation[] = [];
   private afterSync: (() => void)[] = [];
@@ -285,6 +340,23 @@ export class FakeExcelContext {
     this.afterSync.push(load);
   }
 
+  /** Adds the values the code under test sets or passes to the size of the batch being built. */
+  countPayload(values: readonly unknown[]): void {
+    if (this.requestLimit !== undefined) this.batchBytes += payloadBytes(values);
+  }
+
+  /** Reads what a load returns, refusing it when the response would pass `responseLimit`. */
+  respond(read: () => unknown[], location: string): unknown[] {
+    const values = read();
+    if (this.responseLimit !== undefined && payloadBytes(values) > this.responseLimit)
+      throw new FakeOfficeError(
+        'ResponsePayloadSizeLimitExceeded',
+        'The response payload size has exceeded the limit.',
+        { errorLocation: location },
+      );
+    return values;
+  }
+
   /**
    * Tracks an object made by a method in the current batch. Office.js invalidates such an object
    * path when the batch is sent and repairs it from the batch's results, so after a failed sync
@@ -302,33 +374,45 @@ export class FakeExcelContext {
     const operations = this.queue;
     const loads = this.afterSync;
     const made = this.madeInBatch;
+    const bytes = this.batchBytes;
     this.queue = [];
     this.afterSync = [];
     this.madeInBatch = [];
+    this.batchBytes = 0;
+    this.requestSizes.push(bytes);
     try {
+      if (this.requestLimit !== undefined && bytes > this.requestLimit)
+        throw new FakeOfficeError(
+          'RequestPayloadSizeLimitExceeded',
+          'The request payload size has exceeded the limit.',
+          { errorLocation: '' },
+        );
       this.run(operations);
+      for (const load of loads) load();
     } catch (error) {
       for (const state of made) state.valid = false;
       throw error;
     }
-    for (const load of loads) load();
   }
 
   private run(operations: Operation[]): void {
     const { failure } = this;
-    if (failure.sync === this.syncs)
+    const failing = failure.sync;
+    if (typeof failing === 'number' ? failing === this.syncs : failing?.includes(this.syncs))
       throw new FakeOfficeError(
         failure.code ?? 'GeneralException',
         failure.message ?? 'The request failed.',
         { errorLocation: '' },
       );
     for (const operation of operations) {
-      if (failure.at?.test(operation.location))
+      if (failure.at?.test(operation.location) && !(failure.once && this.failedAt)) {
+        this.failedAt = true;
         throw new FakeOfficeError(
           failure.code ?? 'InvalidArgument',
           failure.message ?? 'The argument is invalid.',
           { errorLocation: operation.location },
         );
+      }
       try {
         operation.apply();
       } catch (error) {
@@ -415,6 +499,7 @@ function officeObject(
           ensureValid(key);
           const use: ApiUse = { type, member: key, access: 'call', values: args };
           context.apiUses.push(use);
+          context.countPayload(args);
           const result = (member as (...a: unknown[]) => unknown)(...args);
           use.returned = officeTypeOf(result);
           return result;
@@ -432,6 +517,7 @@ function officeObject(
         throw new NotInOfficeJs(`${type}.${key} is read-only.`);
       ensureValid(key);
       context.apiUses.push({ type, member: key, access: 'set', values: [value] });
+      context.countPayload([value]);
       (member.set as (v: unknown) => void)(value);
       return true;
     },
@@ -488,8 +574,10 @@ function workbook(context: FakeExcelContext): OfficeProxy {
   const type = 'Excel.Workbook';
   const worksheets = worksheetCollection(context);
   const app = application(context);
+  const tables = tableCollection(context);
   return officeObject({ context, valid: () => true }, type, {
     worksheets: { get: () => worksheets },
+    tables: { get: () => tables },
     application: { get: () => app },
     getSelectedRange: () => {
       const { model } = context;
@@ -575,6 +663,7 @@ function worksheet(origin: Origin, loadedName?: string): OfficeProxy {
   const queue = (member: string, apply: (sheet: FakeSheet) => void) =>
     context.enqueue(locationOf(type, member), () => apply(origin.sheet()));
   let name = loadedName;
+  let tables: OfficeProxy | undefined;
   const proxy: OfficeProxy = officeObject(origin, type, {
     load: (_propertyNames: string) => {
       context.onSync(() => {
@@ -598,6 +687,9 @@ function worksheet(origin: Origin, loadedName?: string): OfficeProxy {
     charts: { get: () => chartCollection(origin) },
     pageLayout: { get: () => pageLayout(origin) },
     getRange: (address: string) => range(origin, [address], 'Excel.Range'),
+    getUsedRange: (valuesOnly?: boolean) =>
+      measuredRange(origin, (sheet) => usedBox(sheet, valuesOnly === true)),
+    tables: { get: () => (tables ??= tableCollection(context, origin)) },
     getRanges: (addresses: string) => {
       if (addresses.length > 8192)
         throw new FakeOfficeError('InvalidArgument', 'The address is too long.', {
@@ -805,6 +897,171 @@ function formulaOf(cell: FakeCell | undefined): unknown {
   return content.kind === 'boolean' ? content.boolean : content.formula;
 }
 
+/** A cell as Range.values reads it. The fake does not calculate: a formula reads as 0. */
+function valueOf(cell: FakeCell | undefined): unknown {
+  return cell?.content?.kind === 'formula' ? 0 : formulaOf(cell);
+}
+
+/** The rectangle `measure` finds when the batch runs, read back through `load` (a used range, a table's range). */
+function measuredRange(
+  origin: Origin,
+  measure: (sheet: FakeSheet) => { row1: number; col1: number; row2: number; col2: number },
+): OfficeProxy {
+  const type = 'Excel.Range';
+  const loaded = new Map<string, unknown>();
+  const readers: Record<string, (box: ReturnType<typeof measure>) => unknown> = {
+    rowIndex: (box) => box.row1,
+    columnIndex: (box) => box.col1,
+    rowCount: (box) => box.row2 - box.row1 + 1,
+    columnCount: (box) => box.col2 - box.col1 + 1,
+  };
+  const member = (name: string) => ({
+    get: () => (loaded.has(name) ? loaded.get(name) : notLoaded(type, name)()),
+  });
+  const proxy: OfficeProxy = officeObject(origin, type, {
+    load: (propertyNames: string) => {
+      const names = propertyNames.split(',').map((name) => name.trim());
+      if (names.some((name) => !Object.hasOwn(readers, name)))
+        throw new Error(`The fake cannot load ${propertyNames} of a measured range`);
+      origin.context.onSync(() => {
+        const box = measure(origin.sheet());
+        for (const name of names) loaded.set(name, readers[name]!(box));
+      });
+      return proxy;
+    },
+    rowIndex: member('rowIndex'),
+    columnIndex: member('columnIndex'),
+    rowCount: member('rowCount'),
+    columnCount: member('columnCount'),
+  });
+  return proxy;
+}
+
+/** The smallest rectangle holding every cell with a value (or, unless `valuesOnly`, any format); A1 when none. */
+function usedBox(sheet: FakeSheet, valuesOnly: boolean) {
+  let box: { row1: number; col1: number; row2: number; col2: number } | undefined;
+  for (const [address, cell] of sheet.cells) {
+    if (valuesOnly && !cell.content) continue;
+    const { row1: r, col1: c } = parseRange(address);
+    box = box
+      ? {
+          row1: Math.min(box.row1, r),
+          col1: Math.min(box.col1, c),
+          row2: Math.max(box.row2, r),
+          col2: Math.max(box.col2, c),
+        }
+      : { row1: r, col1: c, row2: r, col2: c };
+  }
+  return box ?? { row1: 0, col1: 0, row2: 0, col2: 0 };
+}
+
+/** The tables of the workbook (`sheetOnly` undefined) or of one sheet, as Excel's TableCollection. */
+function tableCollection(context: FakeExcelContext, sheetOnly?: Origin): OfficeProxy {
+  const type = 'Excel.TableCollection';
+  const inScope = () => (sheetOnly ? [sheetOnly.sheet()] : context.model.sheets);
+  const find = (name: string, location: string) => {
+    for (const sheet of inScope()) {
+      const table = sheet.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+      if (table) return { sheet, table };
+    }
+    throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist.", {
+      errorLocation: location,
+    });
+  };
+  let loaded: OfficeProxy[] | undefined;
+  const origin = { context, valid: sheetOnly?.valid ?? (() => true) };
+  return officeObject(origin, type, {
+    items: { get: () => loaded ?? notLoaded(type, 'items')() },
+    load: (_propertyNames: string) => {
+      context.onSync(() => {
+        loaded = inScope().flatMap((sheet) =>
+          sheet.tables.map((table) =>
+            tableProxy(
+              context,
+              () => ({ sheet, table }),
+              () => true,
+              table.name,
+            ),
+          ),
+        );
+      });
+      return undefined;
+    },
+    getItem: (key: string) =>
+      tableProxy(
+        context,
+        () => find(key, locationOf(type, 'getItem')),
+        () => true,
+      ),
+    add: (address: unknown, _hasHeaders: boolean) => {
+      if (!sheetOnly) throw new Error('The fake adds tables through a worksheet only');
+      const cells = addressOf(address, locationOf(type, 'add'));
+      const state = context.madeByMethod();
+      let created: { sheet: FakeSheet; table: FakeTable } | undefined;
+      context.enqueue(locationOf(type, 'add'), () => {
+        const sheet = sheetOnly.sheet();
+        const names = new Set(context.model.sheets.flatMap((s) => s.tables.map((t) => t.name)));
+        let n = 1;
+        while (names.has(`Table${n}`)) n++;
+        created = { sheet, table: { name: `Table${n}`, address: cells } };
+        sheet.tables.push(created.table);
+      });
+      return tableProxy(
+        context,
+        () => {
+          if (!created) throw new Error('The table was never added');
+          return created;
+        },
+        () => state.valid,
+      );
+    },
+  });
+}
+
+function tableProxy(
+  context: FakeExcelContext,
+  found: () => { sheet: FakeSheet; table: FakeTable },
+  valid: () => boolean,
+  loadedName?: string,
+): OfficeProxy {
+  const type = 'Excel.Table';
+  const origin: Origin = { context, valid, sheet: () => found().sheet };
+  const queue = (member: string, apply: (found: { sheet: FakeSheet; table: FakeTable }) => void) =>
+    context.enqueue(locationOf(type, member), () => apply(found()));
+  return officeObject(origin, type, {
+    name: {
+      get: () => loadedName ?? notLoaded(type, 'name')(),
+      set: (name: string) =>
+        queue('name', ({ table }) => {
+          const taken = context.model.sheets.some((s) =>
+            s.tables.some((t) => t !== table && t.name.toLowerCase() === name.toLowerCase()),
+          );
+          if (taken)
+            throw new FakeOfficeError(
+              'ItemAlreadyExists',
+              'A resource with the same name or identifier already exists.',
+              { errorLocation: locationOf(type, 'name') },
+            );
+          table.name = name;
+        }),
+    },
+    getRange: () => measuredRange(origin, () => parseRange(found().table.address)),
+    resize: (newRange: unknown) => {
+      const address = addressOf(newRange, locationOf(type, 'resize'));
+      queue('resize', ({ table }) => {
+        context.requireApi(context.apiSets.tableResize !== false, locationOf(type, 'resize'));
+        table.address = address;
+      });
+    },
+    convertToRange: () => {
+      queue('convertToRange', ({ sheet, table }) => {
+        sheet.tables = sheet.tables.filter((t) => t !== table);
+      });
+      return undefined;
+    },
+  });
+}
+
 /** A Range (one rectangle, or whole columns "A:C") or RangeAreas (several) proxy. */
 function range(
   origin: Origin,
@@ -871,15 +1128,21 @@ function range(
     columnIndex: () => parseRange(address).col1,
     rowCount: () => parseRange(address).row2 - parseRange(address).row1 + 1,
     columnCount: () => parseRange(address).col2 - parseRange(address).col1 + 1,
-    formulas: (sheet) => {
-      const { row1, col1, row2, col2 } = parseRange(address);
-      return Array.from({ length: row2 - row1 + 1 }, (_, r) =>
-        Array.from({ length: col2 - col1 + 1 }, (_, c) =>
-          formulaOf(sheet.cells.get(rangeRef(row1 + r, col1 + c, row1 + r, col1 + c))),
-        ),
-      );
-    },
+    formulas: (sheet) => grid(sheet, formulaOf),
+    values: (sheet) => grid(sheet, valueOf),
   };
+  const grid = (sheet: FakeSheet, read: (cell: FakeCell | undefined) => unknown) =>
+    context.respond(
+      () => {
+        const { row1, col1, row2, col2 } = parseRange(address);
+        return Array.from({ length: row2 - row1 + 1 }, (_, r) =>
+          Array.from({ length: col2 - col1 + 1 }, (_, c) =>
+            read(sheet.cells.get(rangeRef(row1 + r, col1 + c, row1 + r, col1 + c))),
+          ),
+        );
+      },
+      locationOf(type, 'load'),
+    );
   let sheetProxy: OfficeProxy | undefined;
 
   const shared: Record<string, Member> = {
@@ -926,8 +1189,20 @@ function range(
               type,
             );
           },
+          clear: (applyTo?: string) =>
+            queue(locationOf(type, 'clear'), (sheet) => {
+              if (applyTo !== undefined && applyTo !== 'Contents' && applyTo !== 'All')
+                throw new Error(`The fake cannot clear ${applyTo}`);
+              const { row1, col1, row2, col2 } = parseRange(address);
+              for (const [cellAddress, cell] of sheet.cells) {
+                const { row1: r, col1: c } = parseRange(cellAddress);
+                if (r < row1 || r > row2 || c < col1 || c > col2) continue;
+                if (applyTo === 'Contents') delete cell.content;
+                else sheet.cells.delete(cellAddress);
+              }
+            }),
           values: {
-            get: notLoaded(type, 'values'),
+            get: loadedValue('values'),
             set: writeGrid('values', (cell, input) => {
               cell.content = parseInput(input);
             }),
@@ -1106,6 +1381,7 @@ export function installFakeOffice(
         rangeAreas: versionAtLeast(excelApi, '1.9'),
         notes: versionAtLeast(excelApi, '1.18'),
         pageLayout: versionAtLeast(excelApi, '1.9'),
+        tableResize: versionAtLeast(excelApi, '1.13'),
       });
       contexts.push(context);
       const result = await batch(asExcelContext(context));
