@@ -5,6 +5,7 @@ import { mountSidebar } from '../core/ui/sidebar';
 import { insertTemplateIntoExcel } from './apply-plan';
 import { insertFormulaIntoExcel } from './formula-insert';
 import { excelHostDefaults } from './host-defaults';
+import { importDealsIntoExcel, readSheetValuesFromExcel } from './import-deals';
 import { FUNCTION_NAMESPACE } from './manifest';
 
 /** Where the sidebar mounts in taskpane.html. */
@@ -24,7 +25,7 @@ function displayLanguage(): string {
   }
 }
 
-/** The host inside Excel: templates and formulas go into the open workbook. */
+/** The host inside Excel: templates, formulas and imported deals go into the open workbook. */
 function excelHost(): SidebarHost {
   return {
     kind: 'excel',
@@ -32,20 +33,22 @@ function excelHost(): SidebarHost {
     defaults: () => ({ ...excelHostDefaults(), displayLanguage: displayLanguage() }),
     insertTemplate: (request) => insertTemplateIntoExcel(request),
     insertFormula: insertFormulaIntoExcel,
+    readSheetValues: readSheetValuesFromExcel,
+    importDeals: importDealsIntoExcel,
   };
 }
 
 /** The host outside Excel: the gallery and reference work, inserting explains why it cannot. */
 function outsideExcelHost(): SidebarHost {
   const language = navigator.language;
+  const outside = () =>
+    Promise.reject(new Error(OUTSIDE_EXCEL[language.toLowerCase().startsWith('fi') ? 'fi' : 'en']));
   return {
     kind: 'excel',
     functionPrefix: `${FUNCTION_NAMESPACE}.`,
     defaults: () => ({ ...excelHostDefaults(), displayLanguage: language }),
-    insertTemplate: () =>
-      Promise.reject(
-        new Error(OUTSIDE_EXCEL[language.toLowerCase().startsWith('fi') ? 'fi' : 'en']),
-      ),
+    insertTemplate: outside,
+    importDeals: outside,
   };
 }
 
