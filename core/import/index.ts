@@ -15,6 +15,8 @@ export { applyMapping, stageOutcomes, type DealTable } from './deals';
 export { detectDayOrder, parseDate, type DayOrder } from './dates';
 export { KNOWN_HEADERS, type Crm } from './headers';
 export { MAX_BYTES, MAX_ROWS } from './limits';
+export { LISTED_NAMES, dataMonths, planImport, type PlanImportResult } from './plan-import';
+export { topValues } from './rank';
 export {
   mapByHeaders,
   missingFields,

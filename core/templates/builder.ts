@@ -35,6 +35,11 @@ export interface BuildContext {
   style: FormulaStyle;
   /** The current month, "YYYY-MM": example actuals lie before it, plans (deadlines) after it. */
   currentMonth: string;
+  /**
+   * Names a template lists from the user's data rather than typing them in (the pipeline's
+   * sources and owners, most deals first, from an import); absent for a template on its own.
+   */
+  names?: { sources: readonly string[]; owners: readonly string[] };
 }
 
 /**

@@ -2,7 +2,30 @@
 import { KpiError, isKpiError } from '../errors';
 import { callFunction } from '../registry/index';
 import { parseCell, parseRange } from './a1';
-import { STATUS_TEXTS, type Calc, type CallArgument, type CellValue, type SheetPlan } from './plan';
+import {
+  DATA_COLUMNS,
+  type DataColumn,
+  type DataSheetPlan,
+  type DataValue,
+} from '../import/workbook-types';
+import {
+  STATUS_TEXTS,
+  type Calc,
+  type CallArgument,
+  type CellValue,
+  type DataCriterion,
+  type SheetPlan,
+} from './plan';
+
+/** The serial of the day `months` calendar months after `serial`, as EDATE gives it (the day kept, or the month's last). */
+function addMonths(serial: number, months: number): number {
+  const date = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const day = Math.min(date.getUTCDate(), lastDay);
+  return (Date.UTC(year, month, day) - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
 
 /** A computed cell: a value, an error value, or null for an empty cell. */
 export type ComputedValue = CellValue | KpiError | null;
@@ -25,10 +48,12 @@ const STATUS_KEY_OF = new Map<string, keyof typeof STATUS_TEXTS>(
  * cells computed from their `calc` through the registry (`callFunction`), exactly as the rendered
  * formulas compute them in a spreadsheet. A formula that reads an error cell gives that error.
  * A cell a spilling formula fills has its own `calc`, so it gets the value that formula's
- * result holds for it.
+ * result holds for it. Counts and sums over a data sheet read `data` (none: an empty sheet).
  */
-export function evaluatePlan(plan: SheetPlan): ComputedValue[][] {
+export function evaluatePlan(plan: SheetPlan, data?: DataSheetPlan): ComputedValue[][] {
   const memo = new Map<string, Raw>();
+  // The data sheet as a spreadsheet holds it: the header row, then the deals.
+  const dataRows: readonly (readonly DataValue[])[] = data ? [data.header, ...data.rows] : [];
 
   const valueAt = (row: number, col: number): Raw => {
     const cell = plan.cells[row]?.[col];
@@ -133,7 +158,80 @@ export function evaluatePlan(plan: SheetPlan): ComputedValue[][] {
         const value = cellValue(calc.ref);
         return value ?? '';
       }
+      case 'dataCount':
+      case 'dataSum': {
+        const blanks = (calc.unlessBlank ?? []).map(cellValue);
+        const error = firstError(blanks);
+        if (error) return error;
+        if (blanks.some((v) => !isFilled(v))) return '';
+        const tests = calc.criteria.map(criterionTest);
+        const found = firstError(tests.filter(isKpiError));
+        if (found) return found;
+        const checks = tests as ((row: readonly DataValue[]) => boolean)[];
+        const matching = dataRows.filter((row) => checks.every((check) => check(row)));
+        if (calc.kind === 'dataCount') return matching.length;
+        const total = (column: DataColumn) => {
+          const at = DATA_COLUMNS.indexOf(column);
+          return matching.reduce((sum, row) => {
+            const value = row[at];
+            return typeof value === 'number' ? sum + value : sum;
+          }, 0);
+        };
+        return calc.minus ? total(calc.column) - total(calc.minus) : total(calc.column);
+      }
+      case 'unlessZero': {
+        const value = cellValue(calc.ref);
+        if (isKpiError(value)) return value;
+        return value === 0 || value === null ? '' : compute(calc.then);
+      }
+      case 'remainder': {
+        const total = cellValue(calc.total);
+        if (isKpiError(total)) return total;
+        if (!isNumber(total)) return '';
+        const parts = flat(calc.parts);
+        const error = firstError(parts);
+        return error ?? total - parts.filter(isNumber).reduce((sum, n) => sum + n, 0);
+      }
     }
+  }
+
+  /**
+   * A criterion as a test of a data-sheet row, as COUNTIFS applies it: texts equal ignoring
+   * case, comparisons only with numbers; an error value in its cell instead.
+   */
+  function criterionTest(
+    criterion: DataCriterion,
+  ): ((row: readonly DataValue[]) => boolean) | KpiError {
+    const at = DATA_COLUMNS.indexOf(criterion.column);
+    let wanted: Raw = criterion.text ?? criterion.number ?? null;
+    if (criterion.ref !== undefined) {
+      wanted = cellValue(criterion.ref);
+      if (isKpiError(wanted)) return wanted;
+      if (criterion.months !== undefined)
+        wanted = isNumber(wanted) ? addMonths(wanted, criterion.months) : null;
+    }
+    if (criterion.op === '=') {
+      if (isNumber(wanted)) {
+        const number = wanted;
+        return (row) => row[at] === number;
+      }
+      const text = String(wanted ?? '').toLowerCase();
+      return (row) => {
+        const value = row[at];
+        return typeof value === 'string' && value.toLowerCase() === text;
+      };
+    }
+    if (!isNumber(wanted)) return () => false;
+    const bound = wanted;
+    const compare = {
+      '>=': (n: number) => n >= bound,
+      '<': (n: number) => n < bound,
+      '>': (n: number) => n > bound,
+    }[criterion.op];
+    return (row) => {
+      const value = row[at];
+      return typeof value === 'number' && compare(value);
+    };
   }
 
   return plan.cells.map((line, row) => line.map((_, col) => valueAt(row, col)));

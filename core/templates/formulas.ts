@@ -4,7 +4,15 @@ import { nativeFormula } from '../formulas/natives';
 import { getFunction } from '../registry/index';
 import type { FunctionSpec, NativeArg } from '../registry/types';
 import type { FormulaMode } from './options';
-import { STATUS_TEXTS, type Calc, type CallArgument, type StatusLabels } from './plan';
+import { DATA_COLUMNS, type DataColumn } from '../import/workbook-types';
+import { columnName } from './a1';
+import {
+  STATUS_TEXTS,
+  type Calc,
+  type CallArgument,
+  type DataCriterion,
+  type StatusLabels,
+} from './plan';
 
 /** How formulas are written: the mode, and the KPI function prefix for functions mode. */
 export interface FormulaStyle {
@@ -150,5 +158,57 @@ function renderExpression(calc: Calc, style: FormulaStyle): string {
     }
     case 'copy':
       return `IF(${calc.ref}="","",${calc.ref})`;
+    case 'dataCount':
+      return unlessBlank(
+        calc.unlessBlank,
+        `COUNTIFS(${criteriaArguments(calc.sheet, calc.criteria)})`,
+      );
+    case 'dataSum': {
+      const criteria = criteriaArguments(calc.sheet, calc.criteria);
+      const sum = (column: DataColumn) =>
+        `SUMIFS(${dataColumnRef(calc.sheet, column)},${criteria})`;
+      const expr = calc.minus ? `${sum(calc.column)}-${sum(calc.minus)}` : sum(calc.column);
+      return unlessBlank(calc.unlessBlank, expr);
+    }
+    case 'unlessZero':
+      return `IF(${calc.ref}=0,"",${renderExpression(calc.then, style)})`;
+    case 'remainder':
+      return errorsFirst(
+        [calc.total],
+        `IF(COUNT(${calc.total})=0,"",${calc.total}-SUM(${calc.parts.join(',')}))`,
+      );
   }
+}
+
+/** A sheet name as a formula names it: always quoted, so "Kaupat" and "My deals" read alike. */
+function quotedSheet(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** A whole column of the data sheet (`'Deals'!$E:$E`): every row, however many an import brings. */
+export function dataColumnRef(sheet: string, column: DataColumn): string {
+  const letter = columnName(DATA_COLUMNS.indexOf(column));
+  return `${quotedSheet(sheet)}!$${letter}:$${letter}`;
+}
+
+/** One criterion as COUNTIFS takes it: a text, a cell, or a comparison joined to a cell or number. */
+function criterionText(criterion: DataCriterion): string {
+  const { op, ref, months } = criterion;
+  if (ref !== undefined) {
+    const value = months === undefined ? ref : `EDATE(${ref},${months})`;
+    return op === '=' ? value : `"${op}"&${value}`;
+  }
+  if (criterion.number !== undefined) return `"${op === '=' ? '' : op}${criterion.number}"`;
+  return textLiteral(criterion.text ?? '');
+}
+
+function criteriaArguments(sheet: string, criteria: readonly DataCriterion[]): string {
+  return criteria.map((c) => `${dataColumnRef(sheet, c.column)},${criterionText(c)}`).join(',');
+}
+
+/** `expr`, or "" while one of the cells is blank. */
+function unlessBlank(refs: readonly string[] | undefined, expr: string): string {
+  if (!refs || refs.length === 0) return expr;
+  const blank = refs.map((ref) => `${ref}=""`);
+  return `IF(${blank.length === 1 ? blank[0] : `OR(${blank.join(',')})`},"",${expr})`;
 }

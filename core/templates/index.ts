@@ -1,6 +1,6 @@
 // Entry points of the templates: the gallery catalogue and buildPlan, shared by every host and the CLI.
 import { t } from '../i18n/index';
-import { SheetBuilder } from './builder';
+import { SheetBuilder, type BuildContext } from './builder';
 import { TEMPLATES } from './catalog/index';
 import {
   LANGS,
@@ -27,6 +27,7 @@ import { spillRepeatedCalls } from './spill';
 /** The registry functions a computation calls, its choices' included. */
 function callsOf(calc: Calc): string[] {
   if (calc.kind === 'call') return [calc.fn];
+  if (calc.kind === 'unlessZero') return callsOf(calc.then);
   return calc.kind === 'ifText' ? [...callsOf(calc.then), ...callsOf(calc.otherwise)] : [];
 }
 
@@ -114,6 +115,20 @@ export function buildPlan(
   host: HostDefaults,
   target: PlanTarget,
 ): PlanResult {
+  return buildPlanWith(templateId, options, host, target, {});
+}
+
+/**
+ * `buildPlan` with what only the caller knows: the names a template lists from the user's data
+ * (an import's top sources and owners).
+ */
+export function buildPlanWith(
+  templateId: string,
+  options: TemplateOptionsInput,
+  host: HostDefaults,
+  target: PlanTarget,
+  extra: Pick<BuildContext, 'names'>,
+): PlanResult {
   const resolved = resolveOptions(templateId, options, host);
   if (!resolved.ok) return resolved;
   const definition = TEMPLATES[templateId as keyof typeof TEMPLATES];
@@ -122,6 +137,7 @@ export function buildPlan(
       options,
       style: { mode: options.mode, prefix: target.functionPrefix },
       currentMonth: currentMonth(host),
+      ...extra,
     });
     definition.build(builder);
     return builder;
@@ -132,7 +148,12 @@ export function buildPlan(
   for (const lang of LANGS)
     builder.fitAlso(assemble({ ...resolved.options, lang, example: true }).needs());
   const plan = builder.build(definition.id, t(resolved.options.lang, definition.name));
-  return { ok: true, plan: spillRepeatedCalls(plan, builder.ctx.style) };
+  const dataSheet = definition.dataSheet?.(resolved.options, currentMonth(host));
+  return {
+    ok: true,
+    plan: spillRepeatedCalls(plan, builder.ctx.style),
+    ...(dataSheet ? { dataSheet } : {}),
+  };
 }
 
 export { evaluatePlan, type ComputedValue } from './evaluate';

@@ -18,6 +18,7 @@ export const TEMPLATE_IDS = [
   'vendor-evaluation',
   'renewals',
   'dashboard',
+  'pipeline',
 ] as const;
 
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
@@ -90,6 +91,7 @@ export const TEMPLATE_SHAPES: Record<TemplateId, TemplateShape> = {
   'vendor-evaluation': { rows: { default: 3, label: 'option.rows.vendors' } },
   renewals: { periods: 4, monthsPerPeriod: 3 },
   dashboard: { periods: 12 },
+  pipeline: { periods: 12, rows: { default: 4, label: 'option.rows.sourcesOwners' } },
 };
 
 export const PERIODS_RANGE = { min: 1, max: 24, default: 12 } as const;

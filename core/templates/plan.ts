@@ -1,5 +1,6 @@
 // The host-neutral description of one template sheet ("plan") that every host applies as is.
 import { STATUS_TEXTS } from '../functions/status-texts';
+import type { DataColumn, DataSheetPlan } from '../import/workbook-types';
 import type { FormulaMode, HostDefaults, Lang, TemplateId, TemplateOptions } from './options';
 
 /*
@@ -113,7 +114,53 @@ export type Calc =
       labels: { a: string; b: string; even: string };
     }
   /** The referenced cell's content (text or number); "" while it is blank. */
-  | { kind: 'copy'; ref: string };
+  | { kind: 'copy'; ref: string }
+  /**
+   * How many deals of the data sheet `sheet` meet every criterion: COUNTIFS over whole columns
+   * (`'Deals'!$E:$E`), so an import of any length is read, in both formula modes alike. ""
+   * while a cell of `unlessBlank` is blank (a source name not typed in).
+   */
+  | {
+      kind: 'dataCount';
+      sheet: string;
+      criteria: readonly DataCriterion[];
+      unlessBlank?: readonly string[];
+    }
+  /**
+   * The sum of `column` over the deals of `sheet` meeting every criterion (SUMIFS over whole
+   * columns), less the same sum of `minus` when given (days from created to closed); "" while a
+   * cell of `unlessBlank` is blank.
+   */
+  | {
+      kind: 'dataSum';
+      sheet: string;
+      column: DataColumn;
+      minus?: DataColumn;
+      criteria: readonly DataCriterion[];
+      unlessBlank?: readonly string[];
+    }
+  /** `then`, or "" while the cell `ref` holds 0 or nothing: a rate of a month without deals. */
+  | { kind: 'unlessZero'; ref: string; then: Calc }
+  /** `total` less the sum of `parts`: "Other" beside the ones listed; "" while `total` is blank. */
+  | { kind: 'remainder'; total: string; parts: readonly string[] };
+
+/**
+ * One condition on a data-sheet column, as COUNTIFS and SUMIFS take it: equal to a text or to
+ * the content of a cell of this sheet (compared ignoring case), or a number compared with a
+ * date cell of this sheet (`months` later: the start of the next month) or with a literal.
+ */
+export interface DataCriterion {
+  column: DataColumn;
+  op: '=' | '>=' | '<' | '>';
+  /** A literal text to equal ("won"). */
+  text?: string;
+  /** A cell of this sheet whose content the column is compared with. */
+  ref?: string;
+  /** Months added to the date in `ref` (EDATE). */
+  months?: number;
+  /** A literal number to compare with. */
+  number?: number;
+}
 
 /**
  * A flag argument read from a yes/no cell: TRUE unless the cell `ref` holds `isNot` (compared
@@ -282,7 +329,18 @@ export interface OptionError {
 }
 
 /** The result of `buildPlan`: a plan, or the reasons it could not be built (errors are values). */
-export type PlanResult = { ok: true; plan: SheetPlan } | { ok: false; errors: OptionError[] };
+export type PlanResult =
+  | {
+      ok: true;
+      plan: SheetPlan;
+      /**
+       * The data sheet the plan's formulas read (the pipeline template's labelled example deals,
+       * or none without example data): hosts write it first, and only when the workbook has no
+       * sheet of its name, so the analysis reads the user's own deals where they are.
+       */
+      dataSheet?: DataSheetPlan;
+    }
+  | { ok: false; errors: OptionError[] };
 
 /** One entry of the template gallery (sidebar, `sales-kpi list`). */
 export interface TemplateInfo {

@@ -2,7 +2,7 @@
 import { getFunction } from '../registry/index';
 import { cellRef, parseRange, rangeRef } from './a1';
 import { renderFormula, type FormulaStyle } from './formulas';
-import type { Calc, PlanCell, SheetPlan } from './plan';
+import type { Calc, DataCriterion, PlanCell, SheetPlan } from './plan';
 
 /**
  * A rectangle of cells (zero-based, inclusive) whose computations are the top-left cell's with
@@ -18,7 +18,17 @@ export interface CalcBlock {
 }
 
 /** The keys under which a Calc holds references; every other string in it is text. */
-const REF_KEYS = new Set(['ref', 'a', 'b', 'range', 'guard', 'refs']);
+const REF_KEYS = new Set([
+  'ref',
+  'a',
+  'b',
+  'range',
+  'guard',
+  'refs',
+  'total',
+  'parts',
+  'unlessBlank',
+]);
 
 /**
  * `calc` with every reference (cell or range) replaced by `f(reference)`, visited in a fixed
@@ -35,6 +45,11 @@ function mapRefs(calc: Calc, f: (ref: string) => string): Calc {
           : typeof arg === 'object' && arg !== null
             ? { ...arg, ref: f((arg as { ref: string }).ref) }
             : arg,
+      );
+    else if (key === 'criteria')
+      // A data-sheet criterion may compare with a cell of this sheet (a month, a source name).
+      out[key] = (value as DataCriterion[]).map((criterion) =>
+        criterion.ref === undefined ? criterion : { ...criterion, ref: f(criterion.ref) },
       );
     else if (REF_KEYS.has(key) && typeof value === 'string') out[key] = f(value);
     else if (REF_KEYS.has(key) && Array.isArray(value))
@@ -157,6 +172,7 @@ export function calcBlocks(
  */
 function spillable(calc: Calc): boolean {
   if (calc.kind === 'ifText') return spillable(calc.then) && spillable(calc.otherwise);
+  if (calc.kind === 'unlessZero') return spillable(calc.then);
   if (calc.kind !== 'call' || calc.guard !== undefined) return false;
   if (getFunction(calc.fn)?.mode !== 'each') return false;
   return calc.args.every((arg) => typeof arg !== 'string' || !arg.includes(':'));

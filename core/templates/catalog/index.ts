@@ -6,6 +6,8 @@ import type { TemplateDefinition } from './definition';
 import { email } from './email';
 import { funnel } from './funnel';
 import { inhouseVsOutsourced } from './inhouse-vs-outsourced';
+import { pipeline } from './pipeline';
+import { exampleDataSheet } from './pipeline-example';
 import { pricingModels } from './pricing-models';
 import { renewals } from './renewals';
 import { roi } from './roi';
@@ -27,4 +29,5 @@ export const TEMPLATES: Record<TemplateId, TemplateDefinition> = {
   'vendor-evaluation': vendorEvaluation,
   renewals,
   dashboard,
+  pipeline: { ...pipeline, dataSheet: exampleDataSheet },
 };
