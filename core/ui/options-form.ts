@@ -145,11 +145,13 @@ export function showFieldErrors(
   }
 }
 
+/** The form's fields; `example` false leaves out "Fill in example data" (an import brings its own). */
 export function renderOptionsForm(
   { lang, id }: RenderContext,
   info: TemplateInfo,
   form: FormValues,
   errors: FieldErrors,
+  { example = true }: { example?: boolean } = {},
 ): HTMLElement[] {
   const fid = (field: string) => fieldId(id, field);
   const range = (r: { min: number; max: number }) => uiText(lang, 'options.range', r);
@@ -178,7 +180,7 @@ export function renderOptionsForm(
         ),
       ),
     ),
-    checkbox(fid('example'), 'example', t(lang, 'option.example'), form.example),
+    example && checkbox(fid('example'), 'example', t(lang, 'option.example'), form.example),
     info.options.includes('periods') &&
       textField(
         fid('periods'),

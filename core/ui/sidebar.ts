@@ -1,10 +1,11 @@
-// The one sidebar UI every host mounts: template gallery, options, insert, function reference, language switch.
+// The one sidebar UI every host mounts: template gallery, options, insert, function reference, CRM import, language switch.
 import { listTemplates, type Lang, type TemplateId, type TemplateInfo } from '../templates/index';
 import { copyText } from './clipboard';
 import { h, replaceChildren } from './dom';
 import { mountFormulaInsert } from './formula-insert';
 import { cardButtonId, renderGallery } from './gallery';
 import { renderHeader } from './header';
+import { createImportPanel } from './import-panel';
 import type { SidebarHost } from './host';
 import { renderInsert, showInsertPhase, insertButtonId } from './insert-status';
 import {
@@ -23,8 +24,9 @@ import {
   type InsertPhase,
   type RenderContext,
   type SidebarState,
+  type TabId,
 } from './state';
-import { renderPanel, renderTabs, tabAfterKey, tabId } from './tabs';
+import { IMPORT_TAB, renderPanel, renderTabs, tabAfterKey, tabId, TABS } from './tabs';
 import { uiText } from './texts';
 
 /** The order the options are checked in, so focus goes to the first refused field. */
@@ -50,6 +52,9 @@ export function mountSidebar(root: HTMLElement, host: SidebarHost): void {
   let catalogue: TemplateInfo[] = listTemplates(state.lang);
   const context = (): RenderContext => ({ lang: state.lang, id, host });
   const selectedInfo = () => catalogue.find((template) => template.id === state.selected);
+  // Only a host that can write an import gets the Import tab.
+  const importPanel = host.importDeals ? createImportPanel(host, id, state.lang) : undefined;
+  const tabs = importPanel ? [...TABS, IMPORT_TAB] : TABS;
 
   root.classList.add('kpi-sidebar', `kpi-sidebar--${host.kind}`);
 
@@ -79,10 +84,11 @@ export function mountSidebar(root: HTMLElement, host: SidebarHost): void {
     const ctx = context();
     root.lang = state.lang;
     const info = selectedInfo();
+    importPanel?.show(state.lang);
     replaceChildren(
       root,
       renderHeader(ctx),
-      renderTabs(ctx, state.tab),
+      renderTabs(ctx, state.tab, tabs),
       renderPanel(
         ctx,
         'templates',
@@ -90,6 +96,7 @@ export function mountSidebar(root: HTMLElement, host: SidebarHost): void {
         info && state.form ? templateView(ctx, info, state.form) : renderGallery(ctx, catalogue),
       ),
       renderPanel(ctx, 'functions', state.tab, renderReference(ctx, state.query)),
+      importPanel && renderPanel(ctx, IMPORT_TAB, state.tab, importPanel.element),
     );
     if (focus !== undefined) root.ownerDocument.getElementById(focus)?.focus();
   }
@@ -196,9 +203,9 @@ export function mountSidebar(root: HTMLElement, host: SidebarHost): void {
     if (!target || !root.contains(target)) return;
     const { action, lang, tab, template } = target.dataset;
     if (action === 'lang' && (lang === 'en' || lang === 'fi')) switchLanguage(lang);
-    else if (action === 'tab' && (tab === 'templates' || tab === 'functions')) {
-      state.tab = tab;
-      render(tabId(id, tab));
+    else if (action === 'tab' && tabs.includes(tab as TabId)) {
+      state.tab = tab as TabId;
+      render(tabId(id, state.tab));
     } else if (action === 'select-template') selectTemplate(template as TemplateId);
     else if (action === 'back') selectTemplate(undefined);
     else if (action === 'copy') void copyFormula(target.dataset.function ?? '');
@@ -208,7 +215,7 @@ export function mountSidebar(root: HTMLElement, host: SidebarHost): void {
   root.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement;
     if (target.getAttribute('role') !== 'tab') return;
-    const next = tabAfterKey(event.key, state.tab);
+    const next = tabAfterKey(event.key, state.tab, tabs);
     if (next === undefined) return;
     event.preventDefault();
     state.tab = next;
@@ -223,6 +230,8 @@ export function mountSidebar(root: HTMLElement, host: SidebarHost): void {
   // Typing only updates the state; the form is rebuilt only when its shape changes.
   const onFieldChange = (event: Event) => {
     const target = event.target as HTMLInputElement | HTMLSelectElement;
+    // The import tab's own form answers its fields itself.
+    if (importPanel?.element.contains(target)) return;
     if (target.dataset.action === 'search') {
       // "change" also fires on blur; rebuilding the list then would swallow the click that blurred it.
       if (target.value === state.query) return;

@@ -4,7 +4,7 @@ import type { Lang, TemplateId } from '../templates/index';
 import type { FieldErrors, FormValues } from './options-model';
 import type { SidebarHost } from './host';
 
-export type TabId = 'templates' | 'functions';
+export type TabId = 'templates' | 'functions' | 'import';
 
 /** Where an insertion stands; `token` tells a late answer for an earlier request apart. */
 export type InsertPhase =

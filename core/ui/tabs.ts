@@ -3,17 +3,29 @@ import { h } from './dom';
 import type { RenderContext, TabId } from './state';
 import { uiText } from './texts';
 
+/** The tabs of every host; hosts that can import deals add IMPORT_TAB. */
 export const TABS: readonly TabId[] = ['templates', 'functions'];
+export const IMPORT_TAB: TabId = 'import';
+
+const TAB_TEXT = {
+  templates: 'tab.templates',
+  functions: 'tab.functions',
+  import: 'tab.import',
+} as const satisfies Record<TabId, string>;
 
 export const tabId = (id: RenderContext['id'], tab: TabId) => id(`tab-${tab}`);
 export const panelId = (id: RenderContext['id'], tab: TabId) => id(`panel-${tab}`);
 
 /** The tablist; only the selected tab is in the Tab order, the arrow keys move between tabs. */
-export function renderTabs({ lang, id }: RenderContext, selected: TabId): HTMLElement {
+export function renderTabs(
+  { lang, id }: RenderContext,
+  selected: TabId,
+  tabs: readonly TabId[] = TABS,
+): HTMLElement {
   return h(
     'div',
     { class: 'kpi-tabs', role: 'tablist', 'aria-label': uiText(lang, 'tab.list') },
-    ...TABS.map((tab) =>
+    ...tabs.map((tab) =>
       h(
         'button',
         {
@@ -26,7 +38,7 @@ export function renderTabs({ lang, id }: RenderContext, selected: TabId): HTMLEl
           'data-action': 'tab',
           'data-tab': tab,
         },
-        uiText(lang, tab === 'templates' ? 'tab.templates' : 'tab.functions'),
+        uiText(lang, TAB_TEXT[tab]),
       ),
     ),
   );
@@ -53,17 +65,21 @@ export function renderPanel(
 }
 
 /** The tab a key moves to from `current` (ArrowLeft/Right wrap, Home, End); undefined for other keys. */
-export function tabAfterKey(key: string, current: TabId): TabId | undefined {
-  const index = TABS.indexOf(current);
+export function tabAfterKey(
+  key: string,
+  current: TabId,
+  tabs: readonly TabId[] = TABS,
+): TabId | undefined {
+  const index = tabs.indexOf(current);
   switch (key) {
     case 'ArrowRight':
-      return TABS[(index + 1) % TABS.length];
+      return tabs[(index + 1) % tabs.length];
     case 'ArrowLeft':
-      return TABS[(index - 1 + TABS.length) % TABS.length];
+      return tabs[(index - 1 + tabs.length) % tabs.length];
     case 'Home':
-      return TABS[0];
+      return tabs[0];
     case 'End':
-      return TABS[TABS.length - 1];
+      return tabs[tabs.length - 1];
     default:
       return undefined;
   }
