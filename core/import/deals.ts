@@ -1,10 +1,10 @@
-// A raw table and a mapping → typed deals and one problem line per cell that could not be read.
+// Columns of a file and a mapping → typed deals and one problem line per cell that could not be read.
 import { shorten } from '../errors';
 import { detectDayOrder, parseDate, type DayOrder } from './dates';
 import { missingFields, type Mapping } from './mapping';
 import { detectDecimalMark, parseAmount, type DecimalMark } from './numbers';
 import { outcomeClassifier, readFlag } from './outcome';
-import type { RawTable, SourceRow } from './table';
+import { tableColumns, type ColumnTable, type RawTable } from './table';
 import {
   FIELD_KEYS,
   fail,
@@ -27,19 +27,43 @@ export interface DealTable {
 }
 
 const NO_COLUMNS: readonly number[] = [];
+const NO_CELLS: readonly string[] = [];
 
-/** The first of `columns` filled in a row, or the first of them (-1 when none) when all are blank. */
-function filledColumn(cells: readonly string[], columns: readonly number[]): number {
-  for (const column of columns) if ((cells[column] ?? '').trim() !== '') return column;
-  return columns[0] ?? -1;
+/** Every column `mapping` reads: the columns of its fields and the checkbox columns. */
+export function mappedColumns(mapping: Mapping): number[] {
+  const columns = new Set<number>();
+  for (const field of FIELD_KEYS)
+    for (const column of mapping.columns[field] ?? []) columns.add(column);
+  if (mapping.flags) columns.add(mapping.flags.won).add(mapping.flags.closed);
+  return [...columns];
 }
 
-function cellText(cells: readonly string[], column: number): string {
-  return (cells[column] ?? '').trim();
+/** The cells of the columns `columns` names, a column the table does not hold read as blank. */
+function columnCells(
+  table: ColumnTable,
+  columns: readonly number[],
+): readonly (readonly string[])[] {
+  return columns.map((column) => table.columns[column] ?? NO_CELLS);
+}
+
+/** The first of `cells` filled in row `i`, or the first of them (-1 when none) when all are blank. */
+function filledIndex(cells: readonly (readonly string[])[], i: number): number {
+  for (let k = 0; k < cells.length; k++) if ((cells[k] as readonly string[])[i]) return k;
+  return cells.length > 0 ? 0 : -1;
+}
+
+/** Per row, the text of the first filled of several columns (Pipedrive's won / lost times). */
+function filledTexts(table: ColumnTable, columns: readonly number[]): readonly string[] {
+  const cells = columnCells(table, columns);
+  if (cells.length === 1) return cells[0] as readonly string[];
+  return table.rowNumbers.map((_, i) => {
+    const k = filledIndex(cells, i);
+    return k < 0 ? '' : ((cells[k] as readonly string[])[i] ?? '');
+  });
 }
 
 /** The day order of each date column: detected, or the user's choice where detection cannot tell. */
-function dayOrders(table: RawTable, mapping: Mapping): Result<Map<number, DayOrder>> {
+function dayOrders(table: ColumnTable, mapping: Mapping): Result<Map<number, DayOrder>> {
   const orders = new Map<number, DayOrder>();
   const ambiguous: { column: number; header: string }[] = [];
   const dateColumns = [
@@ -48,7 +72,7 @@ function dayOrders(table: RawTable, mapping: Mapping): Result<Map<number, DayOrd
   ];
   for (const column of new Set(dateColumns)) {
     const chosen = mapping.dayOrders?.[column];
-    const detected = detectDayOrder(table.rows.map((row) => row.cells[column] ?? ''));
+    const detected = chosen ? null : detectDayOrder(table.columns[column] ?? NO_CELLS);
     if (chosen) orders.set(column, chosen);
     else if (detected === 'ambiguous')
       ambiguous.push({ column, header: table.headers[column] ?? '' });
@@ -62,6 +86,11 @@ function dayOrders(table: RawTable, mapping: Mapping): Result<Map<number, DayOrd
  * and date columns whose day order only the user can tell; every other fault is a row problem.
  */
 export function applyMapping(table: RawTable, mapping: Mapping): Result<DealTable> {
+  return readDeals(tableColumns(table, mappedColumns(mapping)), mapping);
+}
+
+/** `applyMapping` over the columns an import kept. */
+export function readDeals(table: ColumnTable, mapping: Mapping): Result<DealTable> {
   const missing = missingFields(mapping);
   if (missing.length > 0) return fail({ kind: 'missing-fields', fields: missing });
   const orders = dayOrders(table, mapping);
@@ -70,8 +99,9 @@ export function applyMapping(table: RawTable, mapping: Mapping): Result<DealTabl
   const deals: Deal[] = [];
   const problems: RowProblem[] = [];
   const currencies = new Set<string>();
-  for (const source of table.rows) {
-    const deal = reader.read(source, problems);
+  const rows = table.rowNumbers.length;
+  for (let i = 0; i < rows; i++) {
+    const deal = reader.read(i, problems);
     if (deal === null) continue;
     currencies.add(deal.currency);
     deals.push(deal);
@@ -86,63 +116,92 @@ export function applyMapping(table: RawTable, mapping: Mapping): Result<DealTabl
   });
 }
 
+/** A field's columns and their cells, read row by row: the first filled column wins. */
+class FieldCells {
+  private readonly cells: readonly (readonly string[])[];
+
+  constructor(
+    table: ColumnTable,
+    readonly columns: readonly number[],
+  ) {
+    this.cells = columnCells(table, columns);
+  }
+
+  /** The column filled in row `i` (the first column when all are blank; -1 when none is mapped). */
+  column(i: number): number {
+    const k = filledIndex(this.cells, i);
+    return k < 0 ? -1 : (this.columns[k] as number);
+  }
+
+  text(i: number): string {
+    const k = filledIndex(this.cells, i);
+    return k < 0 ? '' : ((this.cells[k] as readonly string[])[i] ?? '');
+  }
+}
+
 /** Reads one row at a time with what was settled for the whole file: columns, decimal mark, day orders. */
 class RowReader {
   readonly decimalMark: DecimalMark;
   private readonly classify: (text: string) => Outcome | null;
-  private readonly columns: Readonly<Record<FieldKey, readonly number[]>>;
+  private readonly fields: Readonly<Record<FieldKey, FieldCells>>;
+  private readonly flags: { readonly won: FieldCells; readonly closed: FieldCells } | null;
   private leftOut = false;
 
   constructor(
-    private readonly table: RawTable,
-    private readonly mapping: Mapping,
+    private readonly table: ColumnTable,
+    mapping: Mapping,
     private readonly orders: ReadonlyMap<number, DayOrder>,
   ) {
-    const columns = {} as Record<FieldKey, readonly number[]>;
-    for (const field of FIELD_KEYS) columns[field] = mapping.columns[field] ?? NO_COLUMNS;
-    this.columns = columns;
+    const fields = {} as Record<FieldKey, FieldCells>;
+    for (const field of FIELD_KEYS)
+      fields[field] = new FieldCells(table, mapping.columns[field] ?? NO_COLUMNS);
+    this.fields = fields;
+    const flags = mapping.flags;
+    this.flags = flags
+      ? {
+          won: new FieldCells(table, [flags.won]),
+          closed: new FieldCells(table, [flags.closed]),
+        }
+      : null;
     this.classify = outcomeClassifier(mapping.outcomes);
-    this.decimalMark = detectDecimalMark(
-      table.rows.map((row) => cellText(row.cells, filledColumn(row.cells, columns.amount))),
-    );
+    this.decimalMark = detectDecimalMark(filledTexts(table, fields.amount.columns));
   }
 
-  /** The deal of one row, or null when it is left out; its problems go to `problems`. */
-  read(source: SourceRow, problems: RowProblem[]): Deal | null {
+  /** The deal of data row `i`, or null when it is left out; its problems go to `problems`. */
+  read(i: number, problems: RowProblem[]): Deal | null {
     this.leftOut = false;
-    const cells = source.cells;
-    const outcome = this.outcome(source, problems);
-    const amountColumn = filledColumn(cells, this.columns.amount);
-    const amountText = cellText(cells, amountColumn);
+    const fields = this.fields;
+    const outcome = this.outcome(i, problems);
+    const amountText = fields.amount.text(i);
     const amount = amountText === '' ? BLANK_AMOUNT : parseAmount(amountText, this.decimalMark);
     if (amountText === '')
-      this.report(source, amountColumn, amountText, 'blank-amount', problems, false);
-    else if (amount === null) this.report(source, amountColumn, amountText, 'bad-number', problems);
-    const created = this.date(source, this.columns.created, 'blank-created', problems);
+      this.report(i, fields.amount.column(i), amountText, 'blank-amount', problems, false);
+    else if (amount === null)
+      this.report(i, fields.amount.column(i), amountText, 'bad-number', problems);
+    const created = this.date(i, fields.created, 'blank-created', problems);
     const closed =
       outcome === 'won' || outcome === 'lost'
-        ? this.date(source, this.columns.closed, 'blank-closed', problems)
+        ? this.date(i, fields.closed, 'blank-closed', problems)
         : null;
     if (this.leftOut || outcome === null || amount === null || created === null) return null;
-    const text = (field: FieldKey) => cellText(cells, filledColumn(cells, this.columns[field]));
     return {
-      row: source.row,
-      id: text('id'),
-      name: text('name'),
-      stage: text('stage'),
+      row: this.table.rowNumbers[i] as number,
+      id: fields.id.text(i),
+      name: fields.name.text(i),
+      stage: fields.stage.text(i),
       outcome,
       amount: amount.amount,
-      currency: text('currency').toUpperCase() || amount.currency,
+      currency: fields.currency.text(i).toUpperCase() || amount.currency,
       created,
       closed,
-      owner: text('owner'),
-      source: text('source'),
-      pipeline: text('pipeline'),
+      owner: fields.owner.text(i),
+      source: fields.source.text(i),
+      pipeline: fields.pipeline.text(i),
     };
   }
 
   private report(
-    source: SourceRow,
+    i: number,
     column: number,
     value: string,
     reason: ProblemReason,
@@ -150,53 +209,57 @@ class RowReader {
     leftOut = true,
   ): void {
     if (leftOut) this.leftOut = true;
-    const header = this.table.headers[column] ?? '';
-    problems.push({ row: source.row, column: header, value: shorten(value), reason, leftOut });
+    problems.push({
+      row: this.table.rowNumbers[i] as number,
+      column: this.table.headers[column] ?? '',
+      value: shorten(value),
+      reason,
+      leftOut,
+    });
   }
 
   private date(
-    source: SourceRow,
-    columns: readonly number[],
+    i: number,
+    field: FieldCells,
     blank: ProblemReason,
     problems: RowProblem[],
   ): number | null {
-    const column = filledColumn(source.cells, columns);
-    const value = cellText(source.cells, column);
+    const value = field.text(i);
+    const column = field.column(i);
     if (value === '') {
-      this.report(source, column, value, blank, problems);
+      this.report(i, column, value, blank, problems);
       return null;
     }
     const serial = parseDate(value, this.orders.get(column) ?? 'dmy');
-    if (serial === null) this.report(source, column, value, 'bad-date', problems);
+    if (serial === null) this.report(i, column, value, 'bad-date', problems);
     return serial;
   }
 
   /** Salesforce's checkboxes when mapped, else the status, else the stage (a stage no one classified is open). */
-  private outcome(source: SourceRow, problems: RowProblem[]): Outcome | null {
-    const cells = source.cells;
-    const flags = this.mapping.flags;
+  private outcome(i: number, problems: RowProblem[]): Outcome | null {
+    const flags = this.flags;
     if (flags) {
-      const won = readFlag(cells[flags.won] ?? '');
-      const closed = readFlag(cells[flags.closed] ?? '');
+      const won = readFlag(flags.won.text(i));
+      const closed = readFlag(flags.closed.text(i));
       if (won === null || closed === null) {
-        const column = won === null ? flags.won : flags.closed;
-        this.report(source, column, cells[column] ?? '', 'unknown-outcome', problems);
+        const flag = won === null ? flags.won : flags.closed;
+        this.report(i, flag.column(i), flag.text(i), 'unknown-outcome', problems);
         return null;
       }
       return won ? 'won' : closed ? 'lost' : 'open';
     }
-    const statusColumn = filledColumn(cells, this.columns.outcome);
-    const status = cellText(cells, statusColumn);
+    const status = this.fields.outcome.text(i);
+    const statusColumn = this.fields.outcome.column(i);
     if (status !== '') {
       const outcome = this.classify(status);
-      if (outcome === null) this.report(source, statusColumn, status, 'unknown-outcome', problems);
+      if (outcome === null) this.report(i, statusColumn, status, 'unknown-outcome', problems);
       return outcome;
     }
-    const stageColumn = filledColumn(cells, this.columns.stage);
-    const stage = cellText(cells, stageColumn);
+    const stage = this.fields.stage.text(i);
     if (stage === '') {
+      const stageColumn = this.fields.stage.column(i);
       const column = stageColumn >= 0 ? stageColumn : statusColumn;
-      this.report(source, column, stage, 'unknown-outcome', problems);
+      this.report(i, column, stage, 'unknown-outcome', problems);
       return null;
     }
     return this.classify(stage) ?? 'open';
@@ -205,23 +268,25 @@ class RowReader {
 
 const BLANK_AMOUNT = { amount: 0, currency: '' } as const;
 
-/** The stages of the file, how each is classified now, and how many deals carry it: what the user is asked once. */
-export function stageOutcomes(
-  table: RawTable,
-  mapping: Mapping,
-): {
+/** A stage of the file, how it is classified now, and how many deals carry it: what the user is asked once. */
+export interface StageCount {
   readonly stage: string;
   readonly outcome: Outcome;
   readonly known: boolean;
   readonly count: number;
-}[] {
+}
+
+/** The stages of the file's stage column, in order of first appearance. */
+export function stageOutcomes(table: RawTable, mapping: Mapping): StageCount[] {
+  return countStages(tableColumns(table, mapping.columns.stage ?? NO_COLUMNS), mapping);
+}
+
+/** `stageOutcomes` over the columns an import kept. */
+export function countStages(table: ColumnTable, mapping: Mapping): StageCount[] {
   const classify = outcomeClassifier(mapping.outcomes);
-  const columns = mapping.columns.stage ?? NO_COLUMNS;
+  const stages = filledTexts(table, mapping.columns.stage ?? NO_COLUMNS);
   const counts = new Map<string, number>();
-  for (const row of table.rows) {
-    const stage = cellText(row.cells, filledColumn(row.cells, columns));
-    if (stage !== '') counts.set(stage, (counts.get(stage) ?? 0) + 1);
-  }
+  for (const stage of stages) if (stage !== '') counts.set(stage, (counts.get(stage) ?? 0) + 1);
   return [...counts].map(([stage, count]) => {
     const outcome = classify(stage);
     return { stage, outcome: outcome ?? 'open', known: outcome !== null, count };
