@@ -2,7 +2,6 @@
 import { t, type MessageKey } from '../i18n/index';
 import { DATE_FORMAT } from '../i18n/number-format';
 import type { Lang } from '../templates/options';
-import { stageOutcomes } from './deals';
 import type { ImportedDeals } from './read';
 import {
   FIELD_KEYS,
@@ -191,7 +190,7 @@ export function dataSheetPlan(
     const indexes = mapping.columns[field];
     if (indexes && indexes.length > 0) columns[field] = indexes.map(headerOf);
   }
-  const inFile = new Set(stageOutcomes(table, mapping).map(({ stage }) => stage));
+  const inFile = new Set(imported.stages.map(({ stage }) => stage));
   const flags = mapping.flags
     ? { won: headerOf(mapping.flags.won), closed: headerOf(mapping.flags.closed) }
     : undefined;
@@ -204,7 +203,7 @@ export function dataSheetPlan(
     columns,
     ...(flags ? { flags } : {}),
     stages: [
-      ...stageOutcomes(table, mapping).map(({ stage, outcome }) => ({ stage, outcome })),
+      ...imported.stages.map(({ stage, outcome }) => ({ stage, outcome })),
       // The user's answers for stages this file does not hold stay settled for the next one.
       ...Object.entries(mapping.outcomes ?? {})
         .filter(([stage]) => !inFile.has(stage))
