@@ -14,8 +14,8 @@ function engineContent(cell: PlanCell | null): CellContent {
 
 /**
  * Adds `plan` to `workbook` as a new sheet named uniquely ("Name (2)" when "Name" exists),
- * with its values, formulas, formats, styles, merges, frozen panes, validations, conditional
- * formats, charts and protection, and shows it. Functions-mode plans must be built with the
+ * with its values, formulas, formats, styles, row heights, merges, frozen panes, validations,
+ * conditional formats, charts and protection, and shows it. Functions-mode plans must be built with the
  * function prefix "" (the preview registers the KPI functions under their bare names, as Sheets
  * does). Returns the sheet's name.
  */
@@ -29,6 +29,7 @@ export function applyPlanToPreview(workbook: PreviewWorkbook, plan: SheetPlan): 
       rows: plan.cells.length,
       columns: plan.columnWidths.length,
       columnWidths: plan.columnWidths,
+      rowHeights: plan.rowHeights,
       frozen: plan.frozen,
       merges: plan.merges,
       validations: plan.validations,

@@ -29,17 +29,36 @@ const SHORT_MONTHS: Record<Lang, readonly string[]> = {
   ],
 };
 
+/** The languages of Excel's locale tags ("[$-40B]"): the low 16 bits of the tag's number. */
+const TAG_LANGUAGES = new Map<number, Lang>([
+  [0x409, 'en'],
+  [0x40b, 'fi'],
+]);
+
 type Token =
   | { kind: 'literal'; text: string }
   | { kind: 'digits'; pattern: string }
-  | { kind: 'date'; code: string };
+  | { kind: 'date'; code: string }
+  | { kind: 'locale'; lang: Lang };
 
-/** Splits a format section into quoted/escaped literals, digit placeholders and date codes. */
+/**
+ * Splits a format section into quoted/escaped literals, digit placeholders, date codes and
+ * locale tags ("[$€-40B]": the symbol is a literal; a known language names the months).
+ * Other bracketed parts (colours, conditions) show nothing.
+ */
 function tokenize(section: string): Token[] {
   const tokens: Token[] = [];
   for (let i = 0; i < section.length;) {
     const ch = section[i]!;
-    if (ch === '"') {
+    if (ch === '[') {
+      const end = section.indexOf(']', i + 1);
+      const close = end === -1 ? section.length : end;
+      const tag = /^\$([^-]*)(?:-([0-9A-Fa-f]+))?$/.exec(section.slice(i + 1, close));
+      if (tag?.[1]) tokens.push({ kind: 'literal', text: tag[1] });
+      const lang = tag?.[2] ? TAG_LANGUAGES.get(parseInt(tag[2], 16) & 0xffff) : undefined;
+      if (lang) tokens.push({ kind: 'locale', lang });
+      i = close + 1;
+    } else if (ch === '"') {
       const end = section.indexOf('"', i + 1);
       const close = end === -1 ? section.length : end;
       tokens.push({ kind: 'literal', text: section.slice(i + 1, close) });
@@ -113,17 +132,22 @@ export function formatNumber(value: number, code: string | undefined, lang: Lang
   if (code === undefined || code === '' || code.toLowerCase() === 'general')
     return formatGeneral(value, lang);
   const tokens = tokenize(code.split(';')[0]!);
-  if (tokens.some((token) => token.kind === 'date'))
+  if (tokens.some((token) => token.kind === 'date')) {
+    // Month names in the tag's language, as Excel and LibreOffice show them; else the sheet's.
+    const names = tokens.find((token) => token.kind === 'locale')?.lang ?? lang;
     return tokens
       .map((token) =>
         // In a date code, "." and "," are separators ("d.m.yyyy"), not digit placeholders.
         token.kind === 'date'
-          ? dateText(token.code, value, lang)
+          ? dateText(token.code, value, names)
           : token.kind === 'digits'
             ? token.pattern
-            : token.text,
+            : token.kind === 'literal'
+              ? token.text
+              : '',
       )
       .join('');
+  }
   const percent = tokens.some((token) => token.kind === 'literal' && token.text === '%');
   const scaled = percent ? value * 100 : value;
   let body = tokens

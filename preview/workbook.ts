@@ -6,6 +6,7 @@ import type {
   ChartPlan,
   ConditionalFormatPlan,
   PlanCell,
+  RowHeightPlan,
   ValidationPlan,
 } from '../core/templates/plan';
 import { formulaForCell } from './custom-validation';
@@ -25,6 +26,8 @@ export interface PreviewSheet {
   columns: number;
   /** Pixels per column from A. */
   columnWidths: number[];
+  /** Rows that are at least this tall (a merged title, wrapped labels); absent: every row fits its text. */
+  rowHeights?: RowHeightPlan[];
   frozen: { rows: number; columns: number };
   merges: string[];
   validations: ValidationPlan[];

@@ -8,7 +8,15 @@ import {
   type SheetPlan,
   type ValidationPlan,
 } from '../core/templates/index';
-import { bottomBorders, coverGrid, hasNotes, sheetsGrid, statusRules, widthRuns } from './grid';
+import {
+  bottomBorders,
+  coverGrid,
+  hasNotes,
+  heightRuns,
+  sheetsGrid,
+  statusRules,
+  widthRuns,
+} from './grid';
 import { SHEETS_MESSAGES, reasonOf } from './messages';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -116,6 +124,10 @@ function writeSheet(sheet: Sheet, plan: SheetPlan, services: SheetsServices): vo
       );
   for (const run of widthRuns(plan.columnWidths))
     sheet.setColumnWidths(run.start, run.count, run.width);
+  // The least height a row needs, as Excel and the .xlsx get it (a merged title in a large font,
+  // which no host fits; wrapped labels); not setRowHeightsForced, so a taller text still grows it.
+  for (const run of heightRuns(plan.rowHeights ?? []))
+    sheet.setRowHeights(run.start, run.count, run.height);
   sheet.setFrozenRows(plan.frozen.rows);
   sheet.setFrozenColumns(plan.frozen.columns);
   for (const merge of plan.merges) sheet.getRange(merge).merge();

@@ -46,6 +46,14 @@ export function sheetsValue(cell: PlanCell | null): string | number | boolean {
   return cell.value ?? '';
 }
 
+/**
+ * A plan's number format as Sheets takes it: without Excel's locale tags ("[$-40B]mmm yyyy"),
+ * which Sheets' format patterns do not have; Sheets names months in the spreadsheet's locale.
+ */
+export function sheetsNumberFormat(format: string | undefined): string {
+  return format === undefined ? GENERAL_FORMAT : format.replace(/\[\$-[0-9A-Fa-f]+\]/g, '');
+}
+
 /** Every aspect of every cell: values and formulas together, formats, the theme's styles, notes. */
 export function sheetsGrid(plan: SheetPlan): SheetsGrid {
   const map = <T>(aspect: (cell: PlanCell | null) => T): T[][] =>
@@ -53,7 +61,7 @@ export function sheetsGrid(plan: SheetPlan): SheetsGrid {
   const style = (cell: PlanCell | null) => (cell ? styleOf(cell) : {});
   return {
     values: map(sheetsValue),
-    numberFormats: map((cell) => cell?.format ?? GENERAL_FORMAT),
+    numberFormats: map((cell) => sheetsNumberFormat(cell?.format)),
     backgrounds: map((cell) => style(cell).fill ?? null),
     fontColors: map((cell) => style(cell).fontColor ?? null),
     fontWeights: map((cell) => (style(cell).bold ? 'bold' : 'normal')),
@@ -100,6 +108,19 @@ export function widthRuns(
     if (last && last.width === width) last.count++;
     else runs.push({ start: index + 1, count: 1, width });
   });
+  return runs;
+}
+
+/** Runs of adjacent rows set to the same height, rows 1-based as `Sheet.setRowHeights` takes them. */
+export function heightRuns(
+  heights: SheetPlan['rowHeights'],
+): { start: number; count: number; height: number }[] {
+  const runs: { start: number; count: number; height: number }[] = [];
+  for (const { row, height } of heights) {
+    const last = runs[runs.length - 1];
+    if (last && last.height === height && last.start + last.count === row + 1) last.count++;
+    else runs.push({ start: row + 1, count: 1, height });
+  }
   return runs;
 }
 

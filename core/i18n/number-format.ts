@@ -29,7 +29,18 @@ export const PERCENT_FORMAT = '0.0%';
 export const WHOLE_FORMAT = '#,##0';
 export const DECIMAL_FORMAT = '0.00';
 export const DATE_FORMAT = 'yyyy-mm-dd';
-export const MONTH_FORMAT = 'mmm yyyy';
+
+/**
+ * Excel's locale tag per language ([$-40B] Finnish, [$-409] US English, ECMA-376 §18.8.31):
+ * month names in a format carrying it follow the sheet's language, not the program's, in Excel
+ * and LibreOffice; the preview reads it too, Sheets takes none (sheets-addon/grid.ts).
+ */
+export const LOCALE_TAGS: Record<Lang, string> = { en: '[$-409]', fi: '[$-40B]' };
+
+/** A month as "Jan 2026" / "tammi 2026", whatever language the spreadsheet program speaks. */
+export function monthFormat(lang: Lang): string {
+  return `${LOCALE_TAGS[lang]}mmm yyyy`;
+}
 /** An LTV:CAC style ratio, "3.2:1" would need text, so one decimal and the unit in the header. */
 export const RATIO_FORMAT = '0.0';
 export const NPS_FORMAT = '0';

@@ -116,8 +116,12 @@ function formatLiterals(format: string): string {
 }
 
 /** Roughly how a number shows in `format`: its digits, grouping, decimals, percent sign and literals. */
-export function shownNumber(value: number, format: string | undefined): string {
-  if (!format) return String(value);
+export function shownNumber(value: number, code: string | undefined): string {
+  if (!code) return String(value);
+  // A locale tag shows only its currency symbol, if any ("[$-40B]" none, "[$€-40B]" "€").
+  const format = code.replace(/\[\$([^\]-]*)(?:-[0-9A-Fa-f]+)?\]/g, (_, symbol: string) =>
+    symbol === '' ? '' : `"${symbol}"`,
+  );
   // Dates: as long as the pattern, a month name as "Sept" (fi "syys").
   if (/y/.test(format)) return format.replace(/m{3,}/, 'Sept');
   const number = format.replace(/"[^"]*"/g, '');

@@ -176,8 +176,9 @@ describe('charts in exported .xlsx files', () => {
     const [eur] = (await euros.charts(plan('dashboard', 'fi').sheetName)).charts;
     expect(usd!.valueAxisFormat?.code).toBe('"$"#,##0');
     expect(eur!.valueAxisFormat?.code).toBe('#,##0 "€"');
-    // Months along the category axis, not serial numbers.
-    expect(usd!.categoryAxisFormat).toEqual({ code: 'mmm yyyy', sourceLinked: '0' });
+    // Months along the category axis, not serial numbers, named in the sheet's language.
+    expect(usd!.categoryAxisFormat).toEqual({ code: '[$-409]mmm yyyy', sourceLinked: '0' });
+    expect(eur!.categoryAxisFormat).toEqual({ code: '[$-40B]mmm yyyy', sourceLinked: '0' });
   });
 
   it('funnel: hand-checked ranges, quoted sheet name', async () => {

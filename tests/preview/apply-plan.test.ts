@@ -67,7 +67,7 @@ describe('applyPlanToPreview', () => {
     expect(workbook.formula(name, { row: 0, col: 0 })).toBeUndefined();
   });
 
-  it('keeps the plan’s look: formats, merges, frozen panes, validations, status colours, charts, protection', () => {
+  it('keeps the plan’s look: formats, row heights, merges, frozen panes, validations, status colours, charts, protection', () => {
     const workbook = new PreviewWorkbook();
     const plan = planOf('dashboard', 'functions', 'fi');
     const sheet = workbook.sheet(applyPlanToPreview(workbook, plan))!;
@@ -78,6 +78,8 @@ describe('applyPlanToPreview', () => {
     expect(sheet.validations).toEqual(plan.validations);
     expect(sheet.conditionalFormats).toEqual(plan.conditionalFormats);
     expect(sheet.charts).toEqual(plan.charts);
+    expect(plan.rowHeights.length).toBeGreaterThan(0);
+    expect(sheet.rowHeights).toEqual(plan.rowHeights);
     expect(sheet.locked).toBe(true);
     expect(sheet.rows).toBe(parseCell(plan.lastCell).row + 1);
     expect(sheet.columns).toBe(parseCell(plan.lastCell).col + 1);

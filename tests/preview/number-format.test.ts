@@ -39,6 +39,16 @@ describe('formatNumber', () => {
     expect(formatNumber(46112, 'd.m.yyyy', 'fi')).toBe('31.3.2026');
   });
 
+  // A locale tag ([$-40B] Finnish, [$-409] US English) names the months in its language, as
+  // Excel and LibreOffice do, whatever language the sheet's separators follow.
+  it('names months in the language of a locale tag, and shows a tag’s currency symbol', () => {
+    expect(formatNumber(46023, '[$-40B]mmm yyyy', 'en')).toBe('tammi 2026');
+    expect(formatNumber(46204, '[$-40B]mmm yyyy', 'fi')).toBe('heinä 2026');
+    expect(formatNumber(46112, '[$-409]mmm yyyy', 'fi')).toBe('Mar 2026');
+    expect(formatNumber(1500, '[$€-40B]#,##0', 'en')).toBe('€1,500');
+    expect(formatNumber(1500, '[Red]#,##0', 'en')).toBe('1,500');
+  });
+
   it('shows General as up to ten significant digits', () => {
     expect(formatNumber(1 / 3, undefined, 'en')).toBe('0.3333333333');
     expect(formatGeneral(1 / 3, 'fi')).toBe('0,3333333333');

@@ -5,6 +5,7 @@ import {
   TEMPLATE_SHAPES,
   buildPlan,
   cellRef,
+  parseCell,
   parseRange,
   type PlanCell,
   type SheetPlan,
@@ -89,7 +90,9 @@ const STATUS_LOOK: Record<StatusRole, [string, string]> = {
 /** The look a plan cell must have; its number format is the plan's, else Automatic ("General"). */
 function expectedLook(cell: PlanCell | null): SheetsLook {
   const look = { ...LOOK_BY_ROLE[cell?.role ?? 'none'], ...(cell?.input ? INPUT_LOOK : {}) };
-  return { ...look, numberFormat: cell?.format ?? 'General' };
+  // Sheets has no locale tags in formats ("[$-40B]"): months follow the spreadsheet's locale.
+  const format = cell?.format?.replace(/^\[\$-(409|40B)\]/, '');
+  return { ...look, numberFormat: format ?? 'General' };
 }
 
 /** The written 2-D array behind each aspect of a look (borders are written per range). */
@@ -264,6 +267,15 @@ describe.each(TEMPLATE_IDS)('applyPlanToSheets writes the plan of %s', (id) => {
     expect(sheet.frozenRows).toBe(plan.frozen.rows);
     expect(sheet.frozenColumns).toBe(plan.frozen.columns);
     expect(sheet.merges).toEqual(plan.merges);
+  });
+
+  // The plan's heights are what a row needs at least (a large title, wrapped labels): set, not
+  // forced, so a row still grows where Sheets' own text is taller.
+  it('row heights: each set row at its height, growing to fit, every other row left alone', () => {
+    expect(plan.rowHeights.length).toBeGreaterThan(0);
+    expect(sheet.rowHeights).toEqual(
+      new Map(plan.rowHeights.map(({ row, height }) => [row + 1, { height, forced: false }])),
+    );
   });
 
   it('data validation on exactly the validated cells, rejecting invalid input, with help text', () => {
@@ -584,5 +596,23 @@ describe('applyPlanToSheets: user text stays text', () => {
     plan.cells[7]![1] = { formula: '=B6*2', calc: { kind: 'sum', refs: ['B6', 'B6'] } };
     const values = grid(insert(plan).sheet, 'values');
     expect([values[5]![1], values[6]![1], values[7]![1]]).toEqual([-12.5, true, '=B6*2']);
+  });
+});
+
+describe('applyPlanToSheets: month labels', () => {
+  // Sheets' format patterns have no locale tag; a month shows in the spreadsheet's locale, so a
+  // Finnish funnel reads "tammi 2026" in a Finnish spreadsheet. The cell stays a date.
+  it('gives Sheets the Finnish plan’s months as real dates in plain mmm yyyy', () => {
+    const plan = planOf('funnel', { lang: 'fi', periods: 2 });
+    const { sheet } = insert(plan);
+    const months = cellsWhere(plan, (cell) => cell.format?.includes('mmm') ?? false);
+    expect(months.length).toBe(2);
+    const formats = grid(sheet, 'numberFormats');
+    const values = grid(sheet, 'values');
+    for (const ref of months) {
+      const { row, col } = parseCell(ref);
+      expect(formats[row]![col], ref).toBe('mmm yyyy');
+      expect(typeof values[row]![col], ref).toBe('number');
+    }
   });
 });

@@ -3,6 +3,7 @@ import { en } from '../../core/i18n/en';
 import { fi } from '../../core/i18n/fi';
 import type { MessageKey } from '../../core/i18n/index';
 import { STATUS_TEXTS, type SheetPlan } from '../../core/templates/plan';
+import { formatNumber } from '../../preview/number-format';
 
 /**
  * Titles, authors and publishers of the works the sheets cite, as docs/spec/benchmarks.md names
@@ -19,6 +20,13 @@ export const CITED_WORKS = [
   'Convergys',
   'Mailchimp Email Marketing Benchmarks',
 ] as const;
+
+/** English month names, full and as Excel's "mmm" shows them: no message table holds them. */
+const ENGLISH_MONTHS = [
+  ...['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August'],
+  ...['September', 'October', 'November', 'December'],
+  ...['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'],
+];
 
 /** First names of the example reps: names, not English ("Anna" is also a Finnish verb). */
 const NAME_LISTS: ReadonlySet<MessageKey> = new Set<MessageKey>(['activity.exampleReps']);
@@ -71,6 +79,8 @@ export function englishCatalogue(): EnglishText[] {
   for (const text of Object.values(STATUS_TEXTS))
     if (!out.some((entry) => entry.text === text))
       out.push({ key: 'KPI_STATUS', text, pattern: wholeWords(text) });
+  for (const text of ENGLISH_MONTHS)
+    out.push({ key: 'month name', text, pattern: wholeWords(text) });
   return out;
 }
 
@@ -99,9 +109,21 @@ export function withoutStatusMapping(formula: string, labels: Record<string, str
 }
 
 /**
- * Every text of `plan` a reader sees: literal cell values, notes, formulas' string literals,
- * validation help and dropdown items, status colours' texts, chart titles and series names,
- * and the sheet's name. `labels` are the sheet's status texts, whose mapping is left out.
+ * A date cell as a spreadsheet program speaking English shows it ("Jan 2026"), where its format
+ * names months; what a reader sees in Excel or LibreOffice unless the format's locale tag says
+ * otherwise. Null for other cells.
+ */
+export function monthInEnglishProgram(value: unknown, format: string | undefined): string | null {
+  if (typeof value !== 'number' || !format || !/m{3,}/i.test(format.replace(/"[^"]*"/g, '')))
+    return null;
+  return formatNumber(value, format, 'en');
+}
+
+/**
+ * Every text of `plan` a reader sees: literal cell values, month labels as an English-speaking
+ * program shows them, notes, formulas' string literals, validation help and dropdown items,
+ * status colours' texts, chart titles and series names, and the sheet's name. `labels` are the
+ * sheet's status texts, whose mapping is left out.
  */
 export function seenTexts(plan: SheetPlan, labels: Record<string, string>): SeenText[] {
   const seen: SeenText[] = [{ where: 'sheet name', text: plan.sheetName }];
@@ -109,6 +131,8 @@ export function seenTexts(plan: SheetPlan, labels: Record<string, string>): Seen
     line.forEach((cell, col) => {
       const where = `row ${row + 1}, column ${col + 1}`;
       if (typeof cell?.value === 'string') seen.push({ where, text: cell.value });
+      const month = monthInEnglishProgram(cell?.value, cell?.format);
+      if (month !== null) seen.push({ where: `${where} (${cell!.format})`, text: month });
       if (cell?.note) seen.push({ where: `${where} note`, text: cell.note });
       if (cell?.formula)
         for (const text of formulaLiterals(withoutStatusMapping(cell.formula, labels)))

@@ -460,6 +460,11 @@ export class FakeSheet {
   }[] = [];
   /** Width in pixels per 1-based column that was set. */
   readonly columnWidths = new Map<number, number>();
+  /**
+   * Height in pixels per 1-based row that was set, and whether it was forced (setRowHeightsForced
+   * keeps it even where the content is taller; setRowHeights lets the row grow to fit).
+   */
+  readonly rowHeights = new Map<number, { height: number; forced: boolean }>();
   frozenRows = 0;
   frozenColumns = 0;
   conditionalFormatRules: FakeConditionalFormatRule[] = [];
@@ -510,6 +515,16 @@ export class FakeSheet {
   setColumnWidths(startColumn: number, numColumns: number, width: number): this {
     for (let col = startColumn; col < startColumn + numColumns; col++)
       this.columnWidths.set(col, width);
+    return this;
+  }
+  setRowHeights(startRow: number, numRows: number, height: number): this {
+    for (let row = startRow; row < startRow + numRows; row++)
+      this.rowHeights.set(row, { height, forced: false });
+    return this;
+  }
+  setRowHeightsForced(startRow: number, numRows: number, height: number): this {
+    for (let row = startRow; row < startRow + numRows; row++)
+      this.rowHeights.set(row, { height, forced: true });
     return this;
   }
   setFrozenRows(rows: number): void {

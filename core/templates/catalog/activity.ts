@@ -1,6 +1,6 @@
 // Sales activity tracker: a log of each rep's activities per period, totals per period and a chart.
 import type { MessageKey } from '../../i18n/index';
-import { DECIMAL_FORMAT, MONTH_FORMAT, WHOLE_FORMAT } from '../../i18n/number-format';
+import { DECIMAL_FORMAT, monthFormat, WHOLE_FORMAT } from '../../i18n/number-format';
 import { cellRef, rangeRef } from '../a1';
 import type { SheetBuilder } from '../builder';
 import type { TemplateDefinition } from './definition';
@@ -78,7 +78,7 @@ function build(b: SheetBuilder): void {
   b.headers(SUMMARY_HEADER, 0, heading);
   for (let p = 0; p < periods; p++) {
     const row = SUMMARY_FIRST + p;
-    b.value(row, 0, monthSerial(startMonth, p), 'label', MONTH_FORMAT);
+    b.value(row, 0, monthSerial(startMonth, p), 'label', monthFormat(b.options.lang));
     b.value(row, 1, allReps, 'label');
     metricNames.forEach((_, i) =>
       b.calc(row, 2 + i, { kind: 'sum', refs: [blockRange(p, 2 + i)] }, WHOLE_FORMAT, 'body'),
@@ -106,7 +106,7 @@ function build(b: SheetBuilder): void {
   for (let p = 0; p < periods; p++)
     for (let r = 0; r < reps; r++) {
       const row = logFirst + p * reps + r;
-      b.value(row, 0, monthSerial(startMonth, p), 'label', MONTH_FORMAT);
+      b.value(row, 0, monthSerial(startMonth, p), 'label', monthFormat(b.options.lang));
       // Names are typed once, in the first period; later periods repeat them.
       if (p === 0)
         b.input(

@@ -3,7 +3,7 @@ import type { MessageKey } from '../../i18n/index';
 import {
   DATE_FORMAT,
   DECIMAL_FORMAT,
-  MONTH_FORMAT,
+  monthFormat,
   PERCENT_FORMAT,
   WHOLE_FORMAT,
 } from '../../i18n/number-format';
@@ -123,7 +123,7 @@ function build(b: SheetBuilder): void {
   const tolerance = toleranceInput(b, total + 1, 0);
   for (let p = 0; p < periods; p++) {
     const row = FIRST + p;
-    b.value(row, 0, monthSerial(startMonth, p), 'label', MONTH_FORMAT);
+    b.value(row, 0, monthSerial(startMonth, p), 'label', monthFormat(b.options.lang));
     const values = example(b, p);
     inputCols.forEach((input, i) =>
       b.input(row, input.col, values[i], { kind: input.kind }, input.format),

@@ -1,6 +1,6 @@
 // Lead funnel: per period, leads through to won deals, with the conversion of every step and a chart.
 import type { MessageKey } from '../../i18n/index';
-import { MONTH_FORMAT, PERCENT_FORMAT, WHOLE_FORMAT } from '../../i18n/number-format';
+import { monthFormat, PERCENT_FORMAT, WHOLE_FORMAT } from '../../i18n/number-format';
 import { cellRef, rangeRef } from '../a1';
 import type { SheetBuilder } from '../builder';
 import type { TemplateDefinition } from './definition';
@@ -72,7 +72,7 @@ function build(b: SheetBuilder): void {
   ]);
   for (let p = 0; p < periods; p++) {
     const row = FIRST + p;
-    b.value(row, 0, monthSerial(startMonth, p), 'label', MONTH_FORMAT);
+    b.value(row, 0, monthSerial(startMonth, p), 'label', monthFormat(b.options.lang));
     exampleCounts(b, p).forEach((count, i) =>
       b.input(row, STAGE_COL + i, count, { kind: 'count' }, WHOLE_FORMAT),
     );

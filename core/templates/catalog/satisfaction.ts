@@ -1,7 +1,7 @@
 // Customer satisfaction and NPS: a survey log in period blocks, NPS and CSAT per period and overall.
 import {
   DATE_FORMAT,
-  MONTH_FORMAT,
+  monthFormat,
   NPS_FORMAT,
   PERCENT_FORMAT,
   WHOLE_FORMAT,
@@ -66,7 +66,7 @@ function build(b: SheetBuilder): void {
   ]);
   for (let p = 0; p < periods; p++) {
     const row = SUMMARY_FIRST + p;
-    b.value(row, 0, monthSerial(startMonth, p), 'label', MONTH_FORMAT);
+    b.value(row, 0, monthSerial(startMonth, p), 'label', monthFormat(b.options.lang));
     summaryRow(b, row, block(p, SCORE), block(p, SATISFIED), 'result');
   }
   b.value(overall, 0, b.tr('common.overall'), 'total');
@@ -95,7 +95,7 @@ function build(b: SheetBuilder): void {
       const row = logFirst + p * answers + r;
       const score = scores[r];
       const answered = score !== undefined;
-      b.value(row, 0, monthSerial(startMonth, p), 'label', MONTH_FORMAT);
+      b.value(row, 0, monthSerial(startMonth, p), 'label', monthFormat(b.options.lang));
       const day = answered ? monthSerial(startMonth, p, 2 + ((3 * r) % 26)) : undefined;
       b.input(row, 1, day, { kind: 'date' }, DATE_FORMAT);
       const customer = customers[(p * answers + r) % customers.length]!;

@@ -71,6 +71,20 @@ describe('the English catalogue', () => {
   });
 });
 
+describe('month labels', () => {
+  // "mmm yyyy" alone names months in the spreadsheet program's language: "Jan 2026" in a
+  // Finnish sheet opened in an English Excel or LibreOffice.
+  it('are found English where a Finnish month format lacks its locale tag', () => {
+    const finnish = plan('funnel', { lang: 'fi', periods: 3 });
+    const untagged = finnish.cells.map((line) =>
+      line.map((cell) => (cell?.format?.includes('mmm') ? { ...cell, format: 'mmm yyyy' } : cell)),
+    );
+    const found = englishIn(seenTexts({ ...finnish, cells: untagged }, labelsOf('fi')), catalogue);
+    expect(found.filter((line) => line.endsWith('← month name'))).toHaveLength(3);
+    expect(englishIn(seenTexts(finnish, labelsOf('fi')), catalogue)).toEqual([]);
+  });
+});
+
 describe.each(TEMPLATE_IDS)('%s in Finnish', (id) => {
   it.each(VARIANTS)('shows no English ($mode, example $example)', ({ mode, example }) => {
     const finnish = plan(id, { lang: 'fi', mode, example });

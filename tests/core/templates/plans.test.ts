@@ -215,7 +215,8 @@ describe('template sizes and periods', () => {
     const large = plan('funnel', { periods: 24, example: false });
     expect(large.cells.length - small.cells.length).toBe(21);
     // First period label: 1 November 2025 as a serial (days since 1899-12-30), counted by hand: 45962.
-    const firstPeriod = [...cellsOf(small)].find(({ cell }) => cell.format === 'mmm yyyy')!;
+    // English months whatever language the spreadsheet program speaks: Excel's tag for US English.
+    const firstPeriod = [...cellsOf(small)].find(({ cell }) => cell.format === '[$-409]mmm yyyy')!;
     expect(firstPeriod.cell.value).toBe(45962);
     const campaigns = plan('email', { rows: 50 });
     const names = [...cellsOf(campaigns)].filter(({ col, cell }) => col === 0 && cell.input);
