@@ -34,6 +34,24 @@ export interface SheetsServices {
   charts: Pick<GoogleAppsScript.Charts.Charts, 'ChartType'>;
 }
 
+/**
+ * The parts of a plan Sheets writes (no print settings or computations; row heights where a
+ * template sets them): what an import's analysis sheet is read into from the sidebar's request.
+ */
+export type SheetsPlan = Pick<
+  SheetPlan,
+  | 'sheetName'
+  | 'cells'
+  | 'columnWidths'
+  | 'frozen'
+  | 'merges'
+  | 'validations'
+  | 'conditionalFormats'
+  | 'protection'
+  | 'charts'
+> &
+  Partial<Pick<SheetPlan, 'rowHeights'>> & { options: Pick<SheetPlan['options'], 'lang'> };
+
 /** Sheets has no plain "is a number" criterion; a number rule without bounds accepts this span. */
 const ANY_NUMBER = Number.MAX_SAFE_INTEGER;
 
@@ -45,7 +63,7 @@ const ANY_NUMBER = Number.MAX_SAFE_INTEGER;
  */
 export function applyPlanToSheets(
   spreadsheet: Spreadsheet,
-  plan: SheetPlan,
+  plan: SheetsPlan,
   services: SheetsServices,
 ): { sheetName: string } {
   const messages = SHEETS_MESSAGES[plan.options.lang];
@@ -84,7 +102,7 @@ function removeSheet(spreadsheet: Spreadsheet, sheet: Sheet): string | undefined
   }
 }
 
-function writeSheet(sheet: Sheet, plan: SheetPlan, services: SheetsServices): void {
+function writeSheet(sheet: Sheet, plan: SheetsPlan, services: SheetsServices): void {
   const rows = plan.cells.length;
   const columns = plan.columnWidths.length;
   // A new sheet's size is Sheets' default (1000 × 26), smaller than the largest plans; growing
@@ -158,7 +176,7 @@ function writeSheet(sheet: Sheet, plan: SheetPlan, services: SheetsServices): vo
  * current user, so this needs no user identity (`Session.getEffectiveUser` would need the
  * userinfo.email scope); every call here is allowed by `spreadsheets.currentonly`.
  */
-function protectFormulas(sheet: Sheet, plan: SheetPlan): void {
+function protectFormulas(sheet: Sheet, plan: SheetsPlan): void {
   const protection = sheet
     .protect()
     .setDescription(SHEETS_MESSAGES[plan.options.lang].protectionDescription);
@@ -209,7 +227,7 @@ function buildRule(
  * formula rules are left out: each cell would read the formula's references from itself.
  */
 function validationGrid(
-  plan: SheetPlan,
+  plan: SheetsPlan,
   spreadsheetApp: SheetsServices['spreadsheetApp'],
 ): (DataValidation | null)[][] {
   const built = new Map<string, DataValidation>();
@@ -233,7 +251,7 @@ function validationGrid(
  */
 function applyCrossChecks(
   sheet: Sheet,
-  plan: SheetPlan,
+  plan: SheetsPlan,
   spreadsheetApp: SheetsServices['spreadsheetApp'],
 ): void {
   for (const validation of plan.validations)

@@ -55,7 +55,7 @@ export function sheetsNumberFormat(format: string | undefined): string {
 }
 
 /** Every aspect of every cell: values and formulas together, formats, the theme's styles, notes. */
-export function sheetsGrid(plan: SheetPlan): SheetsGrid {
+export function sheetsGrid(plan: Pick<SheetPlan, 'cells'>): SheetsGrid {
   const map = <T>(aspect: (cell: PlanCell | null) => T): T[][] =>
     plan.cells.map((row) => row.map(aspect));
   const style = (cell: PlanCell | null) => (cell ? styleOf(cell) : {});
@@ -74,7 +74,7 @@ export function sheetsGrid(plan: SheetPlan): SheetsGrid {
 }
 
 /** True when some cell of the plan carries a note. */
-export function hasNotes(plan: SheetPlan): boolean {
+export function hasNotes(plan: Pick<SheetPlan, 'cells'>): boolean {
   return plan.cells.some((row) => row.some((cell) => cell?.note !== undefined));
 }
 
@@ -128,7 +128,7 @@ export function heightRuns(
  * The cells with a bottom border, per border colour, as A1 ranges (adjacent cells of a row
  * joined), so each colour is one `RangeList.setBorder` call.
  */
-export function bottomBorders(plan: SheetPlan): Map<string, string[]> {
+export function bottomBorders(plan: Pick<SheetPlan, 'cells'>): Map<string, string[]> {
   const byColour = new Map<string, string[]>();
   plan.cells.forEach((row, r) => {
     const colours = row.map((cell) => (cell ? styleOf(cell).borderBottom : undefined));

@@ -1,81 +1,23 @@
 // Entry of the script inlined in Sidebar.html: mounts the sidebar with a host that calls the Apps Script server.
 import { monthOf } from '../core/templates/index';
-import type {
-  FormulaOutcome,
-  FormulaRequest,
-  InsertRequest,
-  SidebarHost,
-  TargetCell,
-} from '../core/ui/host';
+import type { SidebarHost } from '../core/ui/host';
 import { mountSidebar } from '../core/ui/sidebar';
 import { currencyOfLocale, langOfLocale } from '../core/i18n/locale';
 import type { HostDefaults } from '../core/templates/index';
 import { HOST_DEFAULTS_ELEMENT_ID } from './host-defaults';
-
-/** The part of the client-side `google.script.run` API the sidebar uses (no published types exist). */
-interface ScriptRun {
-  withSuccessHandler(handler: (result: unknown) => void): ScriptRun;
-  withFailureHandler(handler: (error: unknown) => void): ScriptRun;
-  insertTemplate(request: InsertRequest): void;
-  insertFormula(request: FormulaRequest): void;
-}
+import {
+  callServer,
+  formulaOutcomeOf,
+  importInChunks,
+  sheetNameOf,
+  sheetValuesOf,
+  type ScriptRun,
+} from './script-run';
 
 declare const google: { script: { run: ScriptRun } } | undefined;
 
 /** Where the sidebar mounts in Sidebar.html. */
 const ROOT_ID = 'app';
-
-const unexpected = (result: unknown) =>
-  new Error(`Unexpected answer from the server: ${JSON.stringify(result)}`);
-
-/** The server's answer must name the sheet it created; anything else is reported, not shown as success. */
-function sheetNameOf(result: unknown): { sheetName: string } {
-  const name = (result as { sheetName?: unknown } | null)?.sheetName;
-  if (typeof name !== 'string') throw unexpected(result);
-  return { sheetName: name };
-}
-
-function isCell(value: unknown): value is TargetCell {
-  const cell = value as Partial<Record<keyof TargetCell, unknown>> | null;
-  return (
-    typeof cell?.sheet === 'string' &&
-    typeof cell.address === 'string' &&
-    typeof cell.content === 'string' &&
-    (cell.selection === undefined || typeof cell.selection === 'string')
-  );
-}
-
-/** The server's answer to insertFormula, checked, so a malformed one is reported, not acted on. */
-function formulaOutcomeOf(result: unknown): FormulaOutcome {
-  const outcome = result as { status?: unknown; cell?: unknown } | null;
-  if (outcome?.status === 'noCell') return { status: 'noCell' };
-  if ((outcome?.status === 'written' || outcome?.status === 'refused') && isCell(outcome.cell))
-    return { status: outcome.status, cell: outcome.cell };
-  throw unexpected(result);
-}
-
-/** Calls a server function through `runner`, resolving with its answer as `parse` reads it. */
-function callServer<T>(
-  runner: () => ScriptRun,
-  call: (run: ScriptRun) => void,
-  parse: (result: unknown) => T,
-): Promise<T> {
-  return new Promise((resolve, reject) => {
-    call(
-      runner()
-        .withSuccessHandler((result) => {
-          try {
-            resolve(parse(result));
-          } catch (error) {
-            reject(error);
-          }
-        })
-        .withFailureHandler((error) =>
-          reject(error instanceof Error ? error : new Error(String(error))),
-        ),
-    );
-  });
-}
 
 /** The defaults the server put into the page (user language, spreadsheet currency), if any. */
 function serverDefaults(): HostDefaults {
@@ -117,6 +59,9 @@ function sheetsHost(runner: () => ScriptRun): SidebarHost {
       callServer(runner, (run) => run.insertTemplate(request), sheetNameOf),
     insertFormula: (request) =>
       callServer(runner, (run) => run.insertFormula(request), formulaOutcomeOf),
+    readSheetValues: (sheetName, range) =>
+      callServer(runner, (run) => run.readSheetValues(sheetName, range), sheetValuesOf),
+    importDeals: (request) => importInChunks(runner, request),
   };
 }
 
@@ -133,6 +78,10 @@ function offlineRun(): ScriptRun {
     },
     insertTemplate: () => fail(new Error(OUTSIDE_SHEETS)),
     insertFormula: () => fail(new Error(OUTSIDE_SHEETS)),
+    readSheetValues: () => fail(new Error(OUTSIDE_SHEETS)),
+    importDeals: () => fail(new Error(OUTSIDE_SHEETS)),
+    appendImportRows: () => fail(new Error(OUTSIDE_SHEETS)),
+    discardImportDraft: () => fail(new Error(OUTSIDE_SHEETS)),
   };
   return run;
 }

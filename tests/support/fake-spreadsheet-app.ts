@@ -79,6 +79,36 @@ function cellPosition(ref: string): { row: number; col: number } {
   return { row: Number(match[2]), col };
 }
 
+/** A cell's content as Sheets stores it after parsing what was written "as typed". */
+export type FakeContent =
+  | { kind: 'text'; value: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'date'; value: Date }
+  | { kind: 'formula'; value: string };
+
+const TYPED_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i;
+
+/**
+ * What Sheets makes of one value given to setValues, as if the user typed it: a leading
+ * apostrophe keeps the rest as text; "=…", and "+…", "-…" that are not numbers, become formulas;
+ * "12", "+1", "25%" numbers; TRUE/FALSE booleans. Blank ("" or null) is no content.
+ */
+export function typedContent(value: unknown): FakeContent | undefined {
+  if (value === '' || value === null || value === undefined) return undefined;
+  if (typeof value === 'number') return { kind: 'number', value };
+  if (typeof value === 'boolean') return { kind: 'boolean', value };
+  if (value instanceof Date) return { kind: 'date', value };
+  const text = String(value);
+  if (text.startsWith("'")) return { kind: 'text', value: text.slice(1) };
+  if (TYPED_NUMBER.test(text))
+    return { kind: 'number', value: Number.parseFloat(text.replace(/^\+/, '')) };
+  if (/^[=+-]/.test(text))
+    return { kind: 'formula', value: text.startsWith('=') ? text : `=${text}` };
+  if (/^(true|false)$/i.test(text)) return { kind: 'boolean', value: /^true$/i.test(text) };
+  return { kind: 'text', value: text };
+}
+
 export class FakeRange {
   constructor(
     readonly sheet: FakeSheet,
@@ -105,7 +135,42 @@ export class FakeRange {
   }
 
   setValues(values: unknown[][]): this {
-    return this.write('values', values);
+    this.write('values', values);
+    values.forEach((row, r) =>
+      row.forEach((value, c) =>
+        this.sheet.setContent(this.row + r, this.col + c, typedContent(value)),
+      ),
+    );
+    return this;
+  }
+  /** The stored values (a formula reads as "": the fake computes none), dates as Date. */
+  getValues(): unknown[][] {
+    return this.map((content) =>
+      content === undefined || content.kind === 'formula' ? '' : content.value,
+    );
+  }
+  getFormulas(): string[][] {
+    return this.map((content) => (content?.kind === 'formula' ? content.value : ''));
+  }
+  clearContent(): this {
+    this.map((_, row, col) => this.sheet.setContent(row, col, undefined));
+    return this;
+  }
+  /** Copies the contents (and, unless contentsOnly, nothing else the fake keeps) to `destination`'s top left. */
+  copyTo(destination: FakeRange, options?: { contentsOnly?: boolean }): void {
+    const target = unwrap(destination);
+    void options;
+    const contents = this.map((content) => content);
+    contents.forEach((row, r) =>
+      row.forEach((content, c) => target.sheet.setContent(target.row + r, target.col + c, content)),
+    );
+  }
+  private map<T>(read: (content: FakeContent | undefined, row: number, col: number) => T): T[][] {
+    return Array.from({ length: this.numRows }, (_, r) =>
+      Array.from({ length: this.numColumns }, (_, c) =>
+        read(this.sheet.content(this.row + r, this.col + c), this.row + r, this.col + c),
+      ),
+    );
   }
   setNumberFormats(formats: string[][]): this {
     return this.write('numberFormats', formats);
@@ -198,6 +263,18 @@ export class FakeRangeList {
 
   getRanges(): FakeRange[] {
     return this.ranges.map((range) => this.recorder.wrap('Range', range));
+  }
+
+  setNumberFormat(format: string): this {
+    this.ranges[0]?.sheet.numberFormatRanges.push({
+      ranges: this.ranges.map((range) => range.getA1Notation()),
+      format,
+    });
+    return this;
+  }
+  clearContent(): this {
+    for (const range of this.ranges) range.clearContent();
+    return this;
   }
 
   setBorder(...args: unknown[]): this {
@@ -472,6 +549,11 @@ export class FakeSheet {
   readonly charts: FakeChart[] = [];
   /** Cells as the single-cell calls see them (setFormula, getDisplayValue…). */
   readonly cells = new Map<string, FakeCellState>();
+  /** Contents written with setValues (or copied, cleared), by 1-based row and column. */
+  readonly contents: (FakeContent | undefined)[][] = [];
+  /** RangeList.setNumberFormat calls: the ranges and the format. */
+  readonly numberFormatRanges: { ranges: string[]; format: string }[] = [];
+  hidden = false;
 
   constructor(
     private readonly recorder: Recorder,
@@ -481,6 +563,50 @@ export class FakeSheet {
 
   getName(): string {
     return this.name;
+  }
+  setName(name: string): this {
+    if (
+      this.spreadsheet.sheets.some((s) => s !== this && s.name.toLowerCase() === name.toLowerCase())
+    )
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    this.name = name;
+    return this;
+  }
+  hideSheet(): this {
+    this.hidden = true;
+    return this;
+  }
+  showSheet(): this {
+    this.hidden = false;
+    return this;
+  }
+  content(row: number, col: number): FakeContent | undefined {
+    return this.contents[row - 1]?.[col - 1];
+  }
+  setContent(row: number, col: number, content: FakeContent | undefined): void {
+    if (content === undefined && this.contents[row - 1] === undefined) return;
+    const cells = (this.contents[row - 1] ??= []);
+    cells[col - 1] = content;
+  }
+  /** Every cell holding content, by A1 address: what the sheet shows, however it was written. */
+  filledCells(): Record<string, FakeContent> {
+    const filled: Record<string, FakeContent> = {};
+    this.contents.forEach((cells, r) =>
+      cells?.forEach((content, c) => {
+        if (content) filled[`${columnLetters(c + 1)}${r + 1}`] = content;
+      }),
+    );
+    return filled;
+  }
+  /** The last row holding content, 0 for none. */
+  getLastRow(): number {
+    for (let row = this.contents.length; row > 0; row--)
+      if (this.contents[row - 1]?.some((content) => content !== undefined)) return row;
+    return 0;
+  }
+  /** Row `row`'s contents as getValues would read them, `columns` wide. */
+  rowValues(row: number, columns: number): unknown[] {
+    return Array.from({ length: columns }, (_, c) => this.content(row, c + 1)?.value ?? '');
   }
   getMaxRows(): number {
     return this.maxRows;
@@ -588,8 +714,31 @@ export class FakeSheet {
   }
 }
 
+/** A named range: a name and the range it points at. */
+export class FakeNamedRange {
+  constructor(
+    private readonly spreadsheet: FakeSpreadsheet,
+    readonly name: string,
+    public range: FakeRange,
+  ) {}
+  getName(): string {
+    return this.name;
+  }
+  getRange(): FakeRange {
+    return this.range;
+  }
+  setRange(range: FakeRange): this {
+    this.range = unwrap(range);
+    return this;
+  }
+  remove(): void {
+    this.spreadsheet.removeNamedRange(this.name);
+  }
+}
+
 export class FakeSpreadsheet {
   readonly sheets: FakeSheet[];
+  readonly namedRanges: FakeNamedRange[] = [];
   active: FakeSheet | undefined;
   /** The user's selection on the active sheet ("B4", "B4:D9"); null for none. */
   selection: string | null = 'A1';
@@ -620,6 +769,20 @@ export class FakeSpreadsheet {
     if (index < 0) throw new Error('Sheet not found.');
     this.sheets.splice(index, 1);
     if (this.active === unwrap(sheet)) this.active = this.sheets[0];
+  }
+  getNamedRanges(): FakeNamedRange[] {
+    return this.namedRanges.map((named) => this.recorder.wrap('NamedRange', named));
+  }
+  /** Sheets refuses a name already taken (names are unique in a spreadsheet). */
+  setNamedRange(name: string, range: FakeRange): void {
+    if (this.namedRanges.some((named) => named.name.toLowerCase() === name.toLowerCase()))
+      throw new Error(`A named range called "${name}" already exists.`);
+    this.namedRanges.push(new FakeNamedRange(this, name, unwrap(range)));
+  }
+  removeNamedRange(name: string): void {
+    const index = this.namedRanges.findIndex((named) => named.name === name);
+    if (index < 0) throw new Error(`Named range "${name}" not found.`);
+    this.namedRanges.splice(index, 1);
   }
   getSpreadsheetLocale(): string {
     return this.locale;
