@@ -318,9 +318,13 @@ async function saveDataSheet(
     (table) => table.name.toLowerCase() === plan.tableName.toLowerCase(),
   );
   const usedBox = boxOf(used);
-  const weight = plan.rows.length === 0 ? 0 : rowBytes(plan.rows[0]!.map(cellInput));
+  const sample = plan.rows.slice(0, 1000);
+  const weight =
+    sample.reduce((sum, row) => sum + rowBytes(row.map(cellInput)), 0) / Math.max(1, sample.length);
+  // The old rows came from an import like this one: guess their weight from the new rows',
+  // widened to the used columns; a guess too low only costs a halved read.
   const bytesPerRow =
-    Math.max(64, 2 * weight) * Math.max(1, (usedBox.col2 - usedBox.col1 + 1) / plan.columns.length);
+    Math.max(64, weight) * Math.max(1, (usedBox.col2 - usedBox.col1 + 1) / plan.columns.length);
   return {
     used: usedBox,
     blocks: await readValues(context, sheet, usedBox, bytesPerRow),

@@ -458,7 +458,8 @@ describe('a failure part way leaves the workbook as it was', () => {
 
   for (const [label, support, failure] of [
     // Syncs: 1 names, 2 used range and tables, 3 old values, 4 clearing and record, 5–7 chunks, 8 table.
-    ['the clearing batch', FULL, { sync: 4 }],
+    // The header is written after the old rows were cleared in the same batch.
+    ['the clearing batch', FULL, { at: /^Range\.values$/, once: true }],
     ['the first chunk', FULL, { sync: 5 }],
     ['a later chunk', FULL, { sync: 7 }],
     ['the table resize', FULL, { at: /^Table\.resize$/, once: true }],
