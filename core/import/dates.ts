@@ -70,6 +70,15 @@ function digitsAt(text: string, start: number, end: number): number {
   return value;
 }
 
+/** Whether an ISO date's rest is " 10:22" or "T10:22:01" exactly: most exports' times, checked without a regular expression. */
+function isClockTime(text: string): boolean {
+  const separator = text.charCodeAt(10);
+  if ((separator !== 32 && separator !== 84) || text.charCodeAt(13) !== 58) return false;
+  if (Number.isNaN(digitsAt(text, 11, 13) + digitsAt(text, 14, 16))) return false;
+  if (text.length === 16) return true;
+  return text.length === 19 && text.charCodeAt(16) === 58 && !Number.isNaN(digitsAt(text, 17, 19));
+}
+
 /**
  * "2026-03-14…", the form CRMs export most, read without a regular expression (100,000 rows in
  * well under a second); undefined when the text is not in that exact form.
@@ -80,7 +89,7 @@ function isoWithTwoDigits(text: string): number | null | undefined {
   const month = digitsAt(text, 5, 7);
   const day = digitsAt(text, 8, 10);
   if (Number.isNaN(year + month + day)) return undefined;
-  if (text.length > 10 && !TIME_ONLY.test(text.slice(10))) return null;
+  if (text.length > 10 && !isClockTime(text) && !TIME_ONLY.test(text.slice(10))) return null;
   return daySerial(year, month, day);
 }
 

@@ -28,6 +28,8 @@ interface AmountParts {
 
 // Digits with at most a decimal point: most CRM exports write amounts so, and they need no more.
 const PLAIN = /^\d+(?:\.\d+)?$/;
+// Digits only, read the same with either decimal mark: most exports' amounts, read at once.
+const WHOLE = /^\d{1,15}$/;
 
 function split(raw: string): AmountParts | null {
   if (PLAIN.test(raw)) return { negative: false, currency: '', digits: raw };
@@ -78,6 +80,7 @@ export function detectDecimalMark(values: readonly string[]): DecimalMark {
 
 /** The amount `raw` stands for with the column's decimal mark, or null when it is not one. */
 export function parseAmount(raw: string, decimal: DecimalMark): Amount | null {
+  if (WHOLE.test(raw)) return { amount: Number(raw), currency: '' };
   const parts = split(raw);
   if (!parts) return null;
   const proved = evidence(parts.digits);
