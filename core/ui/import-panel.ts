@@ -183,6 +183,9 @@ export function createImportPanel(
     element
       .querySelector(`#${id('submit')}`)
       ?.setAttribute('aria-disabled', String(phase.kind === 'busy' || phase.kind === 'confirm'));
+    // Another file while one is being written would hide what became of the write.
+    const chooser = element.querySelector<HTMLInputElement>(`#${id('file')}`);
+    if (chooser) chooser.disabled = phase.kind === 'busy';
     replaceChildren(status);
     replaceChildren(alert);
     replaceChildren(outcome);
@@ -410,6 +413,8 @@ export function createImportPanel(
     }
     if (!session) return;
     const { choices, file } = session;
+    // The question was about the answers as they were; a changed answer asks again on Import.
+    if (phase.kind === 'confirm') setPhase({ kind: 'idle' });
     if (kind === 'column' && event.type === 'change') {
       const columns = parseColumnsValue(target.value, file.table.headers.length);
       const field = target.dataset.importField as keyof ImportChoices['columns'];

@@ -230,6 +230,24 @@ describe.skipIf(missing !== undefined)('Import CRM data in the sidebar', () => {
     await page.close();
   });
 
+  it("shows the host's refusal as an alert and lets the user try again", async () => {
+    const { page } = await open({ failWith: 'The workbook is protected; ask its owner.' });
+    await page.getByRole('tab', { name: 'Import' }).click();
+    await chooseFile(page, 'hubspot-deals.csv', fixture('hubspot-deals.csv'));
+    const button = page.getByRole('button', { name: 'Import', exact: true });
+    await button.click();
+    // While the host writes, progress is shown and another file cannot be chosen.
+    await expect.poll(() => status(page).textContent()).toBe("Writing 24 deals into 'Deals'…");
+    expect(await page.getByLabel('Deals file (CSV or TSV)').isDisabled()).toBe(true);
+    await expect
+      .poll(() => alert(page).textContent())
+      .toBe('Nothing was imported. The workbook is protected; ask its owner.');
+    expect(await button.getAttribute('aria-disabled')).toBe('false');
+    expect(await page.getByLabel('Deals file (CSV or TSV)').isDisabled()).toBe(false);
+    expect(await page.getByRole('list', { name: 'Reported rows' }).count()).toBe(0);
+    await page.close();
+  });
+
   it('lists every reported row of the messy export, in English and in Finnish', async () => {
     const { page } = await open();
     await page.getByRole('tab', { name: 'Import' }).click();

@@ -48,7 +48,7 @@ const host: SidebarHost = {
     ? {}
     : {
         importDeals: async (request: ImportRequest) => {
-          await new Promise((resolve) => setTimeout(resolve, 50));
+          await new Promise((resolve) => setTimeout(resolve, 400));
           if (config.failWith !== undefined) throw new Error(config.failWith);
           const { dataSheet, analysis, replace } = request;
           record.imports.push({ dataSheet, analysis: analysis?.sheetName ?? null, replace });
