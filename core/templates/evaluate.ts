@@ -17,6 +17,34 @@ import {
   type SheetPlan,
 } from './plan';
 
+/** A number a criterion or a cell's text stands for ("120", "+358"); null for other text. */
+function numberIn(text: string): number | null {
+  const number = text.trim() === '' ? NaN : Number(text);
+  return Number.isFinite(number) ? number : null;
+}
+
+/**
+ * Whether a data-sheet value meets an equality criterion as COUNTIFS reads the criterion cell:
+ * a leading "=" or "<>" is its operator, a number (or numeric text) matches numbers and text
+ * of the same value, other text matches text ignoring case.
+ */
+function equalityTest(wanted: ComputedValue): (value: DataValue) => boolean {
+  let negate = false;
+  let target: string | number = typeof wanted === 'number' ? wanted : String(wanted ?? '');
+  if (typeof target === 'string') {
+    const operator = /^(<>|=)/.exec(target)?.[1];
+    if (operator) target = target.slice(operator.length);
+    negate = operator === '<>';
+    target = numberIn(target) ?? target.toLowerCase();
+  }
+  const wantedValue = target;
+  const equal = (value: DataValue) =>
+    typeof wantedValue === 'number'
+      ? value === wantedValue || (typeof value === 'string' && numberIn(value) === wantedValue)
+      : typeof value === 'string' && value.toLowerCase() === wantedValue;
+  return negate ? (value) => !equal(value) : equal;
+}
+
 /** The serial of the day `months` calendar months after `serial`, as EDATE gives it (the day kept, or the month's last). */
 function addMonths(serial: number, months: number): number {
   const date = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
@@ -211,15 +239,8 @@ export function evaluatePlan(plan: SheetPlan, data?: DataSheetPlan): ComputedVal
         wanted = isNumber(wanted) ? addMonths(wanted, criterion.months) : null;
     }
     if (criterion.op === '=') {
-      if (isNumber(wanted)) {
-        const number = wanted;
-        return (row) => row[at] === number;
-      }
-      const text = String(wanted ?? '').toLowerCase();
-      return (row) => {
-        const value = row[at];
-        return typeof value === 'string' && value.toLowerCase() === text;
-      };
+      const matches = equalityTest(wanted);
+      return (row) => matches(row[at]!);
     }
     if (!isNumber(wanted)) return () => false;
     const bound = wanted;

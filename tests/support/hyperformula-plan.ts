@@ -1,5 +1,6 @@
 // Evaluates a template plan in HyperFormula (dev-only, GPL), with the KPI functions registered from the registry.
 import { DetailedCellError, HyperFormula } from 'hyperformula';
+import type { DataSheetPlan } from '../../core/import/workbook-types';
 import type { SheetPlan } from '../../core/templates/plan';
 import { registerKpiFunctions } from '../../preview/kpi-functions-plugin';
 import { SPREADSHEET_CONFIG } from './hyperformula';
@@ -19,13 +20,37 @@ function engineContent(plan: SheetPlan): (string | number | boolean | null)[][] 
   );
 }
 
+/** The data sheet as a host writes it: the header, then the deals, text behind an apostrophe. */
+function dataContent(data: DataSheetPlan): (string | number | null)[][] {
+  return [data.header, ...data.rows].map((row) =>
+    row.map((value) => (typeof value === 'string' ? (value === '' ? null : `'${value}`) : value)),
+  );
+}
+
+/** The data sheets the plan's formulas read (the pipeline's "Deals"), by name. */
+function dataSheetsRead(plan: SheetPlan): Set<string> {
+  const names = new Set<string>();
+  for (const row of plan.cells)
+    for (const cell of row)
+      if (cell?.calc?.kind === 'dataCount' || cell?.calc?.kind === 'dataSum')
+        names.add(cell.calc.sheet);
+  return names;
+}
+
 /**
- * Every cell of the plan computed by HyperFormula. Functions-mode plans must be built with the
- * function prefix "" (KPI functions are registered under their bare names).
+ * Every cell of the plan computed by HyperFormula, beside the data sheet `data` its formulas
+ * read (an empty sheet of that name when none is given, as `evaluatePlan` reads none).
+ * Functions-mode plans must be built with the function prefix "" (KPI functions are registered
+ * under their bare names).
  */
-export function evaluateWithHyperFormula(plan: SheetPlan): EngineValue[][] {
+export function evaluateWithHyperFormula(plan: SheetPlan, data?: DataSheetPlan): EngineValue[][] {
   registerKpiFunctions();
-  const engine = HyperFormula.buildFromSheets({ Plan: engineContent(plan) }, SPREADSHEET_CONFIG);
+  const sheets: Record<string, (string | number | boolean | null)[][]> = {
+    Plan: engineContent(plan),
+  };
+  for (const name of dataSheetsRead(plan)) sheets[name] = [[null]];
+  if (data) sheets[data.sheetName] = dataContent(data);
+  const engine = HyperFormula.buildFromSheets(sheets, SPREADSHEET_CONFIG);
   try {
     const sheet = engine.getSheetId('Plan')!;
     const values = engine.getSheetValues(sheet);

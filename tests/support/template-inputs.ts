@@ -2,6 +2,11 @@
 import fc from 'fast-check';
 import type { KindDomain } from '../../core/args/kinds';
 import { isKpiError } from '../../core/errors';
+import {
+  DATA_COLUMNS,
+  type DataColumn,
+  type DataSheetPlan,
+} from '../../core/import/workbook-types';
 import { cellRef, parseRange } from '../../core/templates/a1';
 import { evaluatePlan, type ComputedValue } from '../../core/templates/evaluate';
 import { buildPlan } from '../../core/templates/index';
@@ -25,6 +30,35 @@ export function smallPortablePlan(id: TemplateId): SheetPlan {
   const built = buildPlan(id, options, {}, { functionPrefix: 'KPI.' });
   if (!built.ok) throw new Error(`${id}: ${JSON.stringify(built.errors)}`);
   return built.plan;
+}
+
+/**
+ * The data sheet `smallPortablePlan`'s formulas read, or none: the pipeline's example deals with
+ * their sources, owners and currencies taken in turn from the names the random inputs type
+ * (FREE_TEXT), so the name and currency cells the sets fill in find deals to count.
+ */
+export function smallPortableData(id: TemplateId): DataSheetPlan | undefined {
+  const shape = TEMPLATE_SHAPES[id];
+  const options = {
+    mode: 'portable' as const,
+    example: true,
+    ...(shape.periods !== undefined ? { periods: 2 } : {}),
+    ...(shape.rows !== undefined ? { rows: 2 } : {}),
+  };
+  const built = buildPlan(id, options, {}, { functionPrefix: 'KPI.' });
+  if (!built.ok) throw new Error(`${id}: ${JSON.stringify(built.errors)}`);
+  const data = built.dataSheet;
+  if (!data) return undefined;
+  const names = FREE_TEXT.filter((text) => text !== '');
+  const at = (key: DataColumn) => DATA_COLUMNS.indexOf(key);
+  const rows = data.rows.map((row, i) => {
+    const copy = [...row];
+    copy[at('source')] = names[i % names.length]!;
+    copy[at('owner')] = names[(i * 5 + 1) % names.length]!;
+    copy[at('currency')] = names[(i * 3 + 2) % names.length]!;
+    return copy;
+  });
+  return { ...data, rows };
 }
 
 /** One input cell of a plan: where it is, and what values it is given. */
@@ -158,8 +192,9 @@ export function mismatches(
   describeSet: () => string,
   tally: Tally,
   limit = 3,
+  data?: DataSheetPlan,
 ): string[] {
-  const core = evaluatePlan(plan);
+  const core = evaluatePlan(plan, data);
   const found: string[] = [];
   plan.cells.forEach((line, row) =>
     line.forEach((cell, col) => {

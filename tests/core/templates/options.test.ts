@@ -165,6 +165,7 @@ describe('listTemplates', () => {
     'pricing-models',
     'renewals',
     'dashboard',
+    'pipeline',
   ];
 
   it.each(TEMPLATE_IDS)('%s offers the currency exactly when its sheet shows money', (id) => {
@@ -189,12 +190,14 @@ describe('listTemplates', () => {
       activity: 'Sales reps',
       satisfaction: 'Survey answers per period',
       'vendor-evaluation': 'Vendors',
+      pipeline: 'Sources and owners listed',
     });
     expect(labels('fi')).toEqual({
       email: 'Kampanjat',
       activity: 'Myyjät',
       satisfaction: 'Kyselyvastauksia jaksossa',
       'vendor-evaluation': 'Toimittajat',
+      pipeline: 'Lähteitä ja vastuuhenkilöitä',
     });
     // Three vendors by default: the columns the rows option sets are vendors.
     const vendors = buildPlan('vendor-evaluation', { rows: 5 }, {}, TARGET);
