@@ -15,7 +15,6 @@ import {
   type TemplateOptionsInput,
   type ValidationPlan,
 } from '../core/templates/index';
-import type { DataSheetPlan } from '../core/import/workbook-types';
 import { gridInputs } from './cell-input';
 import { excelHostDefaults } from './host-defaults';
 import { insertError, type Cleanup } from './insert-error';
@@ -350,9 +349,8 @@ export async function insertTemplateIntoExcel(
     functionPrefix: `${FUNCTION_NAMESPACE}.`,
   });
   if (!result.ok) throw new TemplateOptionsError(result.errors);
-  const { plan } = result;
+  const { plan, dataSheet } = result;
   // A template that reads a data sheet (the pipeline) brings example deals for a workbook without one.
-  const { dataSheet } = result as { dataSheet?: DataSheetPlan };
   if (dataSheet === undefined) return Excel.run((context) => applyPlanToExcel(context, plan));
   const written = await Excel.run((context) =>
     writeImport(context, { dataSheet, analysis: plan, replace: false }, detectExcelSupport(), {

@@ -1,5 +1,7 @@
 // The Excel import against the recording fake: what the data sheet holds, request sizes and syncs, refusal, and rollback.
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { importDeals, planImport, RECORD_RANGE } from '../../core/import/index';
 import {
   DATA_COLUMNS,
   type DataSheetPlan,
@@ -7,6 +9,7 @@ import {
   type ImportRequest,
 } from '../../core/import/workbook-types';
 import { buildPlan, type Lang, type SheetPlan } from '../../core/templates/index';
+import { insertTemplateIntoExcel } from '../../excel-addin/apply-plan';
 import { writeImport, readSheetValues } from '../../excel-addin/import-deals';
 import { DealsImportError } from '../../excel-addin/import-messages';
 import type { ExcelSupport } from '../../excel-addin/support';
@@ -575,5 +578,87 @@ describe('reading a sheet back', () => {
       await import('../../excel-addin/import-deals');
     await importDealsIntoExcel(request([deal(0)], { analysis: null }));
     expect(await readSheetValuesFromExcel('Deals', 'A2:C2')).toEqual([[2, 'D-0', 'Deal 0']]);
+  });
+});
+
+describe('with the core: a CRM export imported, imported again, and the gallery pipeline', () => {
+  let uninstall: (() => void) | undefined;
+  afterEach(() => uninstall?.());
+
+  function hubspotRequest(replace: boolean, withAnalysis: boolean): ImportRequest {
+    const file = new Uint8Array(
+      readFileSync(new URL('../fixtures/crm/hubspot-deals.csv', import.meta.url)),
+    );
+    const read = importDeals(file);
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
+    const planned = planImport(
+      read.value,
+      { options: { lang: 'en' }, fileName: 'hubspot-deals.csv', replace, withAnalysis },
+      {},
+      { functionPrefix: 'KPI.' },
+    );
+    if (!planned.ok) throw new Error(planned.errors.map((e) => e.message).join(' '));
+    return planned.request;
+  }
+
+  it('writes the deals and an analysis whose formulas name the data sheet, then replaces the rows in place', async () => {
+    const model = userWorkbook();
+    const first = hubspotRequest(false, true);
+    const { written } = await importInto(model, first);
+    expect(written.dataSheet).toBe('Deals');
+    const deals = sheetOf(model, 'Deals');
+    const count = first.dataSheet.rows.length;
+    expect(count).toBeGreaterThan(5);
+    expect(rowsOf(deals, count)).toEqual(
+      first.dataSheet.rows.map((row) => row.map((v) => (v === '' ? undefined : v))),
+    );
+    const analysis = sheetOf(model, written.analysis!);
+    const formulas = [...analysis.cells.values()].flatMap((cell) =>
+      cell.content?.kind === 'formula' ? [cell.content.formula] : [],
+    );
+    expect(formulas.some((formula) => formula.includes("'Deals'!$E:$E"))).toBe(true);
+    const analysisBefore = contents(model).find((s) => s.name === written.analysis);
+
+    // The record reads back through readSheetValues as the sidebar does before a re-import.
+    const record = await readSheetValues(
+      asExcelContext(contextFor(model, {})),
+      'Deals',
+      RECORD_RANGE,
+    );
+    expect(record?.[1]).toContain('hubspot-deals.csv');
+
+    const again = hubspotRequest(true, false);
+    again.dataSheet.rows = again.dataSheet.rows.slice(0, 3);
+    await importInto(model, again);
+    expect(sheetOf(model, 'Deals')).toBe(deals);
+    expect(deals.tables).toEqual([{ name: 'KpiDeals', address: 'A1:L4' }]);
+    expect(shown(deals, `A${count + 1}`)).toBeUndefined();
+    expect(contents(model).find((s) => s.name === written.analysis)).toEqual(analysisBefore);
+  });
+
+  it('inserts the gallery pipeline with its example deals into a workbook without a data sheet, and only the analysis beside one', async () => {
+    const model = userWorkbook();
+    const fake = installFakeOffice(model, { displayLanguage: 'en-US' });
+    uninstall = fake.uninstall;
+    const first = await insertTemplateIntoExcel({
+      templateId: 'pipeline',
+      options: { example: true },
+    });
+    expect(model.sheets.map((s) => s.name)).toEqual(['Data', 'Deals', first.sheetName]);
+    const deals = contents(model).find((s) => s.name === 'Deals');
+    expect(Object.keys(deals!.cells).length).toBeGreaterThan(50);
+
+    const second = await insertTemplateIntoExcel({
+      templateId: 'pipeline',
+      options: { example: true },
+    });
+    expect(second.sheetName).not.toBe(first.sheetName);
+    expect(model.sheets.map((s) => s.name)).toEqual([
+      'Data',
+      'Deals',
+      first.sheetName,
+      second.sheetName,
+    ]);
+    expect(contents(model).find((s) => s.name === 'Deals')).toEqual(deals);
   });
 });
