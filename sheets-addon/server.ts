@@ -1,6 +1,6 @@
 /// <reference types="google-apps-script" />
 // The Apps Script server functions: the add-on menu, the sidebar, and the sidebar's google.script.run calls (insert, import).
-import type { DataSheetPlan, DataValue } from '../core/import/workbook-types';
+import type { DataValue } from '../core/import/workbook-types';
 import { buildPlan, type HostDefaults, type Lang } from '../core/templates/index';
 import type { FormulaOutcome } from '../core/ui/host';
 import { applyPlanToSheets, type SheetsServices } from './apply-plan';
@@ -79,7 +79,7 @@ export function insertTemplate(request: unknown): { sheetName: string } {
     );
   // A template that reads a data sheet (pipeline) brings example deals: written first when the
   // spreadsheet has no data sheet yet, else the analysis reads the user's own deals.
-  const { dataSheet } = result as { dataSheet?: DataSheetPlan };
+  const { dataSheet } = result;
   const named = dataSheet?.sheetName.toLowerCase();
   if (
     dataSheet &&

@@ -1,5 +1,6 @@
 // The built Apps Script project's import calls against the fake SpreadsheetApp: calls per chunk, chunking, refusals, rollback, literal text, named range.
 import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import vm from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -8,7 +9,9 @@ import {
   type DataValue,
   type ImportRequest,
 } from '../../core/import/workbook-types';
+import { importDeals as readDeals, planImport } from '../../core/import/index';
 import { buildPlan, type SheetPlan } from '../../core/templates/index';
+import { sheetsHostDefaults } from '../../sheets-addon/host-defaults';
 import {
   IMPORT_CHUNK_CHARS,
   IMPORT_CHUNK_ROWS,
@@ -540,5 +543,83 @@ describe('readSheetValues', () => {
     expect(thrown(() => server('readSheetValues')('Deals', 'A1:Z100000')).message).toMatch(
       /^The import could not be read \(range /,
     );
+  });
+});
+
+describe('a real import, planned by the core', () => {
+  it.each([
+    ['hubspot-deals.csv', 'en', 'Deals'],
+    ['pipedrive-fi.csv', 'fi', 'Kaupat'],
+    ['messy-deals.csv', 'en', 'Deals'],
+  ] as const)(
+    '%s: the request the sidebar sends is accepted and written whole',
+    (file, lang, sheet) => {
+      const fixture = readFileSync(join(import.meta.dirname, '../fixtures/crm', file));
+      const imported = readDeals(new Uint8Array(fixture));
+      if (!imported.ok) throw new Error(`fixture refused: ${JSON.stringify(imported.error)}`);
+      const planned = planImport(
+        imported.value,
+        { options: { lang }, fileName: file, replace: false, withAnalysis: true },
+        { lang },
+        { functionPrefix: '' },
+      );
+      if (!planned.ok) throw new Error(planned.errors.map((e) => e.message).join('\n'));
+      const { dataSheet } = planned.request;
+      // Through JSON, as google.script.run copies arguments.
+      const answer = server('importDeals')(JSON.parse(JSON.stringify(planned.request)), null) as {
+        dataSheet: string;
+        analysis: string;
+      };
+      expect(answer.dataSheet).toBe(sheet);
+      const written = world.spreadsheet.sheet(sheet)!;
+      expect(dataRows(written, dataSheet.rows.length)).toEqual(dataSheet.rows);
+      expect(written.getLastRow()).toBeGreaterThanOrEqual(dataSheet.rows.length + 1);
+      expect(namedRange(dataSheet.tableName)).toBe(`${sheet}!A1:L${dataSheet.rows.length + 1}`);
+      const analysis = world.spreadsheet.sheet(answer.analysis)!;
+      expect(analysis.grids.get('values')!.data.flat()).toContain(
+        planned.request.analysis!.cells.flat().find((cell) => cell?.formula)!.formula,
+      );
+      // The record reads back as it was planned, for the next import to find its settings.
+      const record = server('readSheetValues')(
+        sheet,
+        `N1:Q${dataSheet.record.length}`,
+      ) as DataValue[][];
+      expect(record).toEqual(
+        dataSheet.record.map((row) => Array.from({ length: 4 }, (_, c) => row[c]?.value ?? '')),
+      );
+    },
+  );
+});
+
+describe('insertTemplate pipeline from the gallery', () => {
+  it('writes the example deals first when the spreadsheet has no data sheet', () => {
+    // The defaults the server takes from the fake's user locale "en" and spreadsheet locale "en_US".
+    const built = buildPlan('pipeline', {}, sheetsHostDefaults('en', 'en_US'), {
+      functionPrefix: '',
+    });
+    if (!built.ok || !built.dataSheet) throw new Error('no example data sheet');
+    const answer = server('insertTemplate')({ templateId: 'pipeline', options: {} }) as {
+      sheetName: string;
+    };
+    expect(answer.sheetName).toBe(built.plan.sheetName);
+    expect(sheetNames()).toEqual(['Sheet1', 'Deals', built.plan.sheetName]);
+    const deals = world.spreadsheet.sheet('Deals')!;
+    expect(dataRows(deals, built.dataSheet.rows.length)).toEqual(built.dataSheet.rows);
+    expect(namedRange(built.dataSheet.tableName)).toBe(
+      `Deals!A1:L${built.dataSheet.rows.length + 1}`,
+    );
+  });
+
+  it("inserts only the analysis when a data sheet is there, leaving the user's deals alone", () => {
+    useWorld({ userLocale: 'fi' });
+    server('importDeals')(request(deals(7), false, 'fi'), null);
+    const before = structuredClone(world.spreadsheet.sheet('Kaupat')!.filledCells());
+    world.recorder.calls.length = 0;
+    const answer = server('insertTemplate')({ templateId: 'pipeline', options: {} }) as {
+      sheetName: string;
+    };
+    expect(sheetNames()).toEqual(['Sheet1', 'Kaupat', 'Lead funnel', answer.sheetName]);
+    expect(world.spreadsheet.sheet('Kaupat')!.filledCells()).toEqual(before);
+    expect(world.recorder.tally()['Spreadsheet.insertSheet']).toBe(1);
   });
 });
