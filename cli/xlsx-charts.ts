@@ -1,13 +1,15 @@
 // Adds plans' charts to an .xlsx package ExcelJS wrote (ExcelJS cannot write charts): chart, drawing, relationship and content-type parts.
 import JSZip from 'jszip';
 import { evaluatePlan } from '../core/templates/evaluate';
+import type { DataSheetPlan } from '../core/import/workbook-types';
 import type { SheetPlan } from '../core/templates/plan';
 import { chartPartXml, decodeXml, drawingPartXml, escapeXml } from './xlsx-chart-parts';
 
-/** A sheet of the package, by its name in the workbook, and the plan it was written from. */
+/** A sheet of the package, by its name in the workbook, the plan it was written from and the data sheet it reads. */
 export interface PlanSheet {
   sheetName: string;
   plan: SheetPlan;
+  data?: DataSheetPlan;
 }
 
 const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -68,7 +70,7 @@ function resolveTarget(baseFolder: string, target: string): string {
 }
 
 /** The worksheet part of the sheet named `sheetName`, found through workbook.xml and its relationships. */
-async function worksheetPath(zip: JSZip, sheetName: string): Promise<string> {
+export async function worksheetPath(zip: JSZip, sheetName: string): Promise<string> {
   const workbook = await readPart(zip, 'xl/workbook.xml');
   const sheet = elementsNamed(workbook, 'sheet').find((s) => s.name === sheetName);
   if (!sheet?.['r:id']) throw new Error(`the workbook has no sheet named "${sheetName}"`);
@@ -154,9 +156,9 @@ async function addContentTypes(zip: JSZip, overrides: readonly [string, string][
 }
 
 /** One sheet's charts: a drawing part with one chart part per chart, linked from the worksheet. */
-async function addSheetCharts(zip: JSZip, { sheetName, plan }: PlanSheet): Promise<void> {
+async function addSheetCharts(zip: JSZip, { sheetName, plan, data }: PlanSheet): Promise<void> {
   const sheetPath = await worksheetPath(zip, sheetName);
-  const computed = evaluatePlan(plan);
+  const computed = evaluatePlan(plan, data);
   const drawingPath = `xl/drawings/drawing${nextPartNumber(zip, 'xl/drawings', 'drawing')}.xml`;
   const overrides: [string, string][] = [[drawingPath, CONTENT_TYPES.drawing]];
   const chartIds: string[] = [];

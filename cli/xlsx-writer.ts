@@ -1,18 +1,16 @@
-// Applies a template plan to an ExcelJS workbook: one new sheet with values, formulas and their cached results.
+// Applies a template plan to an ExcelJS workbook (one new sheet with values, formulas and their cached results), with the data sheet it reads.
 import ExcelJS from 'exceljs';
 import { isKpiError } from '../core/errors';
 import { parseRange, rangeRef } from '../core/templates/a1';
 import { evaluatePlan, type ComputedValue } from '../core/templates/evaluate';
-import type {
-  ConditionalFormatPlan,
-  PlanCell,
-  SheetPlan,
-  ValidationPlan,
-} from '../core/templates/plan';
+import type { DataSheetPlan } from '../core/import/workbook-types';
+import type { ConditionalFormatPlan, SheetPlan, ValidationPlan } from '../core/templates/plan';
 import { uniqueSheetName } from '../core/templates/sheet-name';
-import { STATUS_STYLES, styleOf, type CellStyle } from '../core/templates/theme';
+import { STATUS_STYLES } from '../core/templates/theme';
 import { addPlanCharts } from './xlsx-charts';
+import { addDataSheetLayout, spliceDataRows } from './xlsx-data-sheet';
 import { markDynamicArrays } from './xlsx-dynamic-arrays';
+import { argb, excelStyle, widthInCharacters } from './xlsx-styles';
 
 /**
  * Excel "repairs" away a validation whose texts are longer than the file format allows: the
@@ -20,43 +18,8 @@ import { markDynamicArrays } from './xlsx-dynamic-arrays';
  */
 const MAX_VALIDATION_TEXT = { prompt: 255, error: 224 } as const;
 
-/** "#1F4E79" as ExcelJS's ARGB "FF1F4E79". */
-function argb(color: string): { argb: string } {
-  return { argb: `FF${color.replace('#', '').toUpperCase()}` };
-}
-
-/** Column width in Excel's character units from pixels (Calibri 11: 7 px per digit plus 5 px padding). */
-function widthInCharacters(pixels: number): number {
-  return Math.max(0, Math.round(((pixels - 5) / 7) * 100) / 100);
-}
-
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-/** The ExcelJS style of a plan cell: its theme style, number format and lock state. */
-function excelStyle(cell: PlanCell | null, unlocked: boolean): Partial<ExcelJS.Style> {
-  const theme: CellStyle = cell ? styleOf(cell) : {};
-  const style: Partial<ExcelJS.Style> = {};
-  const font: Partial<ExcelJS.Font> = {};
-  if (theme.bold) font.bold = true;
-  if (theme.italic) font.italic = true;
-  if (theme.fontSize !== undefined) font.size = theme.fontSize;
-  if (theme.fontColor !== undefined) font.color = argb(theme.fontColor);
-  if (Object.keys(font).length > 0) style.font = font;
-  if (theme.fill !== undefined)
-    style.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(theme.fill) };
-  if (theme.wrap || theme.horizontalAlignment !== undefined) {
-    style.alignment = {
-      ...(theme.wrap ? { wrapText: true, vertical: 'top' as const } : {}),
-      ...(theme.horizontalAlignment !== undefined ? { horizontal: theme.horizontalAlignment } : {}),
-    };
-  }
-  if (theme.borderBottom !== undefined)
-    style.border = { bottom: { style: 'thin', color: argb(theme.borderBottom) } };
-  if (cell?.format !== undefined) style.numFmt = cell.format;
-  if (unlocked) style.protection = { locked: false };
-  return style;
 }
 
 /** A computed value as ExcelJS's cached formula result; an empty cell caches "". */
@@ -76,8 +39,8 @@ function cellsOf(ranges: readonly string[]): Set<string> {
   return keys;
 }
 
-function writeCells(sheet: ExcelJS.Worksheet, plan: SheetPlan): void {
-  const computed = evaluatePlan(plan);
+function writeCells(sheet: ExcelJS.Worksheet, plan: SheetPlan, data?: DataSheetPlan): void {
+  const computed = evaluatePlan(plan, data);
   const unlocked = plan.protection.enabled
     ? cellsOf(plan.protection.unlockedRanges)
     : new Set<string>();
@@ -209,13 +172,15 @@ function setPageLayout(sheet: ExcelJS.Worksheet, plan: SheetPlan): void {
 
 /**
  * Adds the plan as a new sheet of `workbook` (named "Name (2)" if the name is taken) and
- * returns it. Formula cells carry their results computed by the core, so programs that show
- * cached values (previews, viewers) show the right numbers. ExcelJS cannot write charts: they are
- * added to the written package by `addPlanCharts` (cli/xlsx-charts.ts), as `planToXlsx` does.
+ * returns it. Formula cells carry their results computed by the core (over the deals of `data`
+ * where they read a data sheet), so programs that show cached values (previews, viewers) show
+ * the right numbers. ExcelJS cannot write charts: they are added to the written package by
+ * `addPlanCharts` (cli/xlsx-charts.ts), as `planToXlsx` does.
  */
 export async function addPlanSheet(
   workbook: ExcelJS.Workbook,
   plan: SheetPlan,
+  data?: DataSheetPlan,
 ): Promise<ExcelJS.Worksheet> {
   const name = uniqueSheetName(
     plan.sheetName,
@@ -226,7 +191,7 @@ export async function addPlanSheet(
     views: rows > 0 || columns > 0 ? [{ state: 'frozen', xSplit: columns, ySplit: rows }] : [],
   });
   sheet.columns = plan.columnWidths.map((pixels) => ({ width: widthInCharacters(pixels) }));
-  writeCells(sheet, plan);
+  writeCells(sheet, plan, data);
   for (const merge of plan.merges) sheet.mergeCells(merge);
   setPageLayout(sheet, plan);
   addValidations(sheet, plan.validations);
@@ -238,11 +203,29 @@ export async function addPlanSheet(
   return sheet;
 }
 
-/** The plan as a one-sheet .xlsx file. */
-export async function planToXlsx(plan: SheetPlan): Promise<Buffer> {
+/**
+ * The plan as an .xlsx file: one sheet, or with `data` the data sheet it reads first (its name
+ * kept exactly, as the plan's formulas name it) and the plan's sheet after it, opened on the plan.
+ */
+export async function planToXlsx(plan: SheetPlan, data?: DataSheetPlan): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'sales-kpi';
-  const sheet = await addPlanSheet(workbook, plan);
+  const dataSheet = data ? addDataSheetLayout(workbook, data) : null;
+  const sheet = await addPlanSheet(workbook, plan, data);
+  if (dataSheet) workbook.views = [{ ...WORKBOOK_VIEW, activeTab: 1 }];
   const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
-  return addPlanCharts(await markDynamicArrays(xlsx), [{ sheetName: sheet.name, plan }]);
+  const charted = await addPlanCharts(await markDynamicArrays(xlsx), [
+    { sheetName: sheet.name, plan, data },
+  ]);
+  return data && dataSheet ? spliceDataRows(charted, data, dataSheet.name) : charted;
 }
+
+/** The workbook window ExcelJS writes by default; only the active tab changes. */
+const WORKBOOK_VIEW = {
+  x: 0,
+  y: 0,
+  width: 12000,
+  height: 24000,
+  firstSheet: 0,
+  visibility: 'visible',
+} as const;

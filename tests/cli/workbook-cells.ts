@@ -30,14 +30,18 @@ function stored(value: unknown): StoredValue {
   throw new Error(`Unexpected cell value ${JSON.stringify(value)}`);
 }
 
-/** Every non-empty cell of the workbook's first sheet, keyed by address, and the sheet itself. */
+/**
+ * Every non-empty cell of the workbook's sheet `sheetName` (by default its first sheet), keyed
+ * by address, and the sheet itself.
+ */
 export async function readCells(
   file: string,
+  sheetName?: string,
 ): Promise<{ cells: Map<string, StoredCell>; sheet: ExcelJS.Worksheet }> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new Error(`${file} has no sheet`);
+  const sheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);
+  if (!sheet) throw new Error(`${file} has no sheet ${sheetName ?? ''}`);
   const cells = new Map<string, StoredCell>();
   sheet.eachRow({ includeEmpty: false }, (row) =>
     row.eachCell({ includeEmpty: false }, (cell) => {
