@@ -69,6 +69,10 @@ function createDraft(spreadsheet: Spreadsheet, sheetName: string, totalRows: num
   const names = spreadsheet.getSheets().map((sheet) => sheet.getName());
   const draft = spreadsheet.insertSheet(uniqueSheetName(`${DRAFT_PREFIX}${sheetName}`, names));
   draft.hideSheet();
+  // A spreadsheet holds at most 10 million cells: the draft keeps only columns A–L (a new
+  // sheet has 26), so 200,000 rows take 2.4 million cells, not 5.2, beside the sheet they replace.
+  const columns = draft.getMaxColumns();
+  if (columns > WIDTH) draft.deleteColumns(WIDTH + 1, columns - WIDTH);
   ensureSize(draft, totalRows + 1, WIDTH);
   return draft;
 }

@@ -405,6 +405,9 @@ describe('imports larger than one call', () => {
     const { draft } = server('appendImportRows')(chunk(1_000)) as { draft: string };
     expect(draft).toBe('Import draft Deals');
     expect(world.spreadsheet.sheet(draft)!.hidden).toBe(true);
+    // Sheets holds 10 million cells per spreadsheet: the draft has columns A–L only.
+    expect(world.spreadsheet.sheet(draft)!.maxColumns).toBe(12);
+    expect(world.spreadsheet.sheet(draft)!.maxRows).toBe(40_001);
     const small = world.recorder.tally();
     useWorld();
     server('appendImportRows')(chunk(IMPORT_CHUNK_ROWS));

@@ -619,6 +619,11 @@ export class FakeSheet {
     this.maxRows += howMany;
     return this;
   }
+  deleteColumns(columnPosition: number, howMany: number): void {
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.maxColumns)
+      throw new Error('Those columns are out of bounds.');
+    this.maxColumns -= howMany;
+  }
   insertColumnsAfter(afterPosition: number, howMany: number): this {
     if (afterPosition > this.maxColumns || howMany < 1)
       throw new Error('Invalid argument: howMany');
