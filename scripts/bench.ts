@@ -1,4 +1,5 @@
 // `npm run bench`: runs every bench section, prints its figures and budgets, fails if one is missed.
+import { crmImport } from './bench/crm-import';
 import { functionThroughput } from './bench/function-throughput';
 import { hostOverhead } from './bench/host-overhead';
 import { sidebarBudgets } from './bench/sidebar';
@@ -12,6 +13,7 @@ const SECTIONS: readonly BenchSection[] = [
   templatePlanBuild,
   templateExport,
   sidebarBudgets,
+  crmImport,
 ];
 
 async function main(): Promise<void> {
