@@ -363,8 +363,13 @@ describe.skipIf(missing !== undefined)('Import CRM data in the sidebar', () => {
       const marks = (window as unknown as { __marks: { importing: number; done: number } }).__marks;
       return Math.round(marks.done - marks.importing);
     });
-    const [request] = (await record(page)).imports;
-    expect(request?.dataSheet.rows).toHaveLength(90_000);
+    // Counted in the page: the whole request is too large to send back to the test quickly.
+    const written = await page.evaluate(
+      () =>
+        (window as unknown as { __importHost: ImportHostRecord }).__importHost.imports[0]?.dataSheet
+          .rows.length,
+    );
+    expect(written).toBe(90_000);
     // A rough ceiling for a shared, loaded machine; the bench holds the real budget.
     expect(readFor).toBeLessThan(30_000);
     console.log(
