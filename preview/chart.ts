@@ -3,7 +3,7 @@ import { parseRange } from '../core/templates/a1';
 import type { ChartPlan } from '../core/templates/plan';
 import type { Lang } from '../core/templates/options';
 import { displayText, formatGeneral } from './number-format';
-import type { PreviewSheet, PreviewWorkbook } from './workbook';
+import { formatAt, type PreviewSheet, type PreviewWorkbook } from './workbook';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const SERIES_COLOURS = ['#1F4E79', '#C55A11', '#548235', '#7F6000', '#7030A0', '#2E75B6'];
@@ -33,11 +33,7 @@ export function chartData(
 ): ChartData {
   return {
     categories: positions(chart.categories).map((position) =>
-      displayText(
-        workbook.value(sheet.name, position),
-        sheet.cells[position.row]?.[position.col]?.format,
-        sheet.lang,
-      ),
+      displayText(workbook.value(sheet.name, position), formatAt(sheet, position), sheet.lang),
     ),
     series: chart.series.map(({ name, values }) => ({
       name,

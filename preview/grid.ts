@@ -5,7 +5,7 @@ import { h } from '../core/ui/dom';
 import { previewText } from './messages';
 import { displayText, type EngineValue } from './number-format';
 import { editText } from './typed-input';
-import type { CellPosition, PreviewSheet, PreviewWorkbook } from './workbook';
+import { formatAt, type CellPosition, type PreviewSheet, type PreviewWorkbook } from './workbook';
 
 const ROW_HEADER_WIDTH = 44;
 /** Excel's default column width in pixels, for columns a sheet gives no width. */
@@ -42,13 +42,54 @@ function applyStyle(td: HTMLElement, style: CellStyle, value: EngineValue): void
   td.style.borderBottom = style.borderBottom ? `1px solid ${style.borderBottom}` : '';
 }
 
-/** The grid of one sheet; `refresh` redraws values, styles and the selection from the workbook. */
+/** A sheet of up to this many rows is drawn whole: every template at its default size. */
+const WHOLE_SHEET_ROWS = 300;
+/** Rows drawn around the view of a longer sheet (a data sheet of 100,000 deals): about three screens. */
+const WINDOW_ROWS = 100;
+/** A row's height until one has been measured: a 22 px cell, its padding and border. */
+const ROW_HEIGHT_GUESS = 25;
+
+/** Which cells merges anchor (with their spans) and which they cover. */
+function mergeLayout(sheet: PreviewSheet): {
+  spans: Map<string, { rows: number; cols: number }>;
+  covered: Set<string>;
+} {
+  const spans = new Map<string, { rows: number; cols: number }>();
+  const covered = new Set<string>();
+  for (const merge of sheet.merges) {
+    const r = parseRange(merge);
+    spans.set(`${r.row1},${r.col1}`, { rows: r.row2 - r.row1 + 1, cols: r.col2 - r.col1 + 1 });
+    for (let row = r.row1; row <= r.row2; row++)
+      for (let col = r.col1; col <= r.col2; col++)
+        if (row !== r.row1 || col !== r.col1) covered.add(`${row},${col}`);
+  }
+  return { spans, covered };
+}
+
+/**
+ * The grid of one sheet; `refresh` redraws values, styles and the selection from the workbook.
+ * A long sheet is drawn in part: its frozen rows, and a window of `WINDOW_ROWS` that follows the
+ * scrolling and the selection, with empty rows of the same total height standing in for the rest.
+ */
 export class SheetGrid {
   /** The scrolling container holding the table. */
   readonly element: HTMLElement;
   private readonly table: HTMLTableElement;
-  /** The cell elements by position; undefined where a merge covers the cell. */
-  private readonly tds: (HTMLTableCellElement | undefined)[][] = [];
+  private readonly body: HTMLTableSectionElement;
+  private readonly topSpacer: HTMLTableRowElement;
+  private readonly bottomSpacer: HTMLTableRowElement;
+  private readonly merges: ReturnType<typeof mergeLayout>;
+  /** The drawn cell elements by row and column; undefined where a merge covers the cell. */
+  private readonly tds = new Map<number, (HTMLTableCellElement | undefined)[]>();
+  /** The drawn rows after the frozen ones: [first, end). */
+  private first = 0;
+  private end = 0;
+  /** The drawn rows' elements, first to last. */
+  private drawn: HTMLTableRowElement[] = [];
+  private rowHeight = ROW_HEIGHT_GUESS;
+  private scrollPending = false;
+  /** Ends the grid's listening to the scroller when another grid takes its place. */
+  private readonly listening = new AbortController();
   /** The open editor and the cell's content when it opened, so an unchanged edit writes nothing. */
   private editing: { position: CellPosition; input: HTMLInputElement; original: string } | null =
     null;
@@ -58,8 +99,21 @@ export class SheetGrid {
     private readonly sheet: PreviewSheet,
     /** Tells the user something (a refused entry) through the page's live region. */
     private readonly announce: (message: string) => void,
+    /** The element that scrolls the grid: the drawn rows follow its scrolling. */
+    private readonly scroller: HTMLElement,
   ) {
+    this.merges = mergeLayout(sheet);
+    const spacer = () =>
+      h(
+        'tr',
+        { class: 'grid-spacer', 'aria-hidden': 'true' },
+        h('td', { colspan: sheet.columns + 1 }),
+      );
+    this.topSpacer = spacer();
+    this.bottomSpacer = spacer();
+    this.body = h('tbody');
     this.table = this.build();
+    this.drawFrom(this.frozenRows());
     this.element = h('div', { class: 'grid-scroll' }, this.table);
     this.table.addEventListener('keydown', (event) => this.onKey(event));
     this.table.addEventListener('click', (event) => {
@@ -69,19 +123,29 @@ export class SheetGrid {
       this.workbook.select(position);
       if (this.workbook.editable(this.sheet, position)) this.startEdit(position);
     });
+    scroller.addEventListener('scroll', () => this.onScroll(), {
+      passive: true,
+      signal: this.listening.signal,
+    });
+  }
+
+  /** Stops following the scroller: the grid is no longer shown. */
+  dispose(): void {
+    this.listening.abort();
+  }
+
+  private frozenRows(): number {
+    return Math.min(this.sheet.frozen.rows, this.sheet.rows);
+  }
+
+  /** How many rows after the frozen ones are drawn at a time. */
+  private get windowRows(): number {
+    const rows = this.sheet.rows - this.frozenRows();
+    return rows <= WHOLE_SHEET_ROWS ? rows : WINDOW_ROWS;
   }
 
   private build(): HTMLTableElement {
     const { sheet } = this;
-    const spans = new Map<string, { rows: number; cols: number }>();
-    const covered = new Set<string>();
-    for (const merge of sheet.merges) {
-      const r = parseRange(merge);
-      spans.set(`${r.row1},${r.col1}`, { rows: r.row2 - r.row1 + 1, cols: r.col2 - r.col1 + 1 });
-      for (let row = r.row1; row <= r.row2; row++)
-        for (let col = r.col1; col <= r.col2; col++)
-          if (row !== r.row1 || col !== r.col1) covered.add(`${row},${col}`);
-    }
     const columns = Array.from({ length: sheet.columns }, (_, col) => col);
     const colgroup = h(
       'colgroup',
@@ -94,58 +158,155 @@ export class SheetGrid {
       {},
       h(
         'tr',
-        {},
+        { 'aria-rowindex': 1 },
         h('td', { class: 'corner' }),
         ...columns.map((col) => h('th', { scope: 'col' }, columnName(col))),
       ),
     );
-    const body = h('tbody');
-    for (let row = 0; row < sheet.rows; row++) {
-      const tr = h('tr', {}, h('th', { scope: 'row' }, String(row + 1)));
-      this.tds[row] = [];
-      for (const col of columns) {
-        if (covered.has(`${row},${col}`)) continue;
-        const span = spans.get(`${row},${col}`);
-        const position = { row, col };
-        const td = h('td', {
-          'data-cell': cellRef(row, col),
-          'data-row': row,
-          'data-col': col,
-          tabindex: -1,
-          colspan: span && span.cols > 1 ? span.cols : undefined,
-          rowspan: span && span.rows > 1 ? span.rows : undefined,
-          'aria-readonly': this.workbook.editable(sheet, position) ? undefined : 'true',
-          title: sheet.cells[row]?.[col]?.note,
-        });
-        if (sheet.cells[row]?.[col]?.input) td.classList.add('input');
-        this.tds[row]![col] = td;
-        tr.append(td);
-      }
-      body.append(tr);
-    }
+    for (let row = 0; row < this.frozenRows(); row++) this.body.append(this.buildRow(row));
     // A fixed-layout table takes its column widths only when its own width is their sum.
     const width = ROW_HEADER_WIDTH + columns.reduce((sum, col) => sum + columnWidth(sheet, col), 0);
     return withWidth(
-      h('table', { role: 'grid', 'aria-label': sheet.name, class: 'grid' }, colgroup, head, body),
+      h(
+        'table',
+        {
+          role: 'grid',
+          'aria-label': sheet.name,
+          'aria-rowcount': sheet.rows + 1,
+          class: 'grid',
+        },
+        colgroup,
+        head,
+        this.body,
+      ),
       width,
     );
   }
 
-  /** Redraws every cell from the workbook and moves the focus with the selection. */
-  refresh(): void {
-    const hadFocus = this.table.contains(document.activeElement) && !this.editing;
-    this.tds.forEach((line, row) =>
-      line.forEach((td, col) => td && this.refreshCell(td, { row, col })),
-    );
-    if (hadFocus) this.selectedCell().focus();
-    this.freezePanes();
+  /** The row element of sheet row `row`, its cells remembered in `tds`. */
+  private buildRow(row: number): HTMLTableRowElement {
+    const { sheet } = this;
+    const { spans, covered } = this.merges;
+    const tr = h('tr', { 'aria-rowindex': row + 2 }, h('th', { scope: 'row' }, String(row + 1)));
+    const line: (HTMLTableCellElement | undefined)[] = [];
+    for (let col = 0; col < sheet.columns; col++) {
+      if (covered.has(`${row},${col}`)) continue;
+      const span = spans.get(`${row},${col}`);
+      const planCell = sheet.cells[row]?.[col];
+      const td = h('td', {
+        'data-cell': cellRef(row, col),
+        'data-row': row,
+        'data-col': col,
+        tabindex: -1,
+        colspan: span && span.cols > 1 ? span.cols : undefined,
+        rowspan: span && span.rows > 1 ? span.rows : undefined,
+        'aria-readonly': this.workbook.editable(sheet, { row, col }) ? undefined : 'true',
+        title: planCell?.note,
+      });
+      if (planCell?.input) td.classList.add('input');
+      line[col] = td;
+      tr.append(td);
+    }
+    this.tds.set(row, line);
+    // A table row's height is its least: a row whose text needs more still grows, as in Sheets.
+    const height = sheet.rowHeights?.find((set) => set.row === row)?.height;
+    if (height !== undefined) tr.style.height = `${height}px`;
+    return tr;
   }
 
-  private refreshCell(td: HTMLTableCellElement, position: CellPosition): void {
+  /**
+   * Draws the window of rows starting at `first` (kept within the sheet) in place of the last
+   * one, after the frozen rows, between spacers for the rows above and below it (only where
+   * there are such rows, so a sheet drawn whole has one table row per sheet row).
+   */
+  private drawFrom(first: number): void {
+    const frozen = this.frozenRows();
+    const start = Math.max(frozen, Math.min(first, this.sheet.rows - this.windowRows));
+    const end = Math.min(this.sheet.rows, start + this.windowRows);
+    if (start === this.first && end === this.end) return;
+    for (let row = this.first; row < this.end; row++) this.tds.delete(row);
+    while (this.body.rows.length > frozen) this.body.lastElementChild!.remove();
+    this.drawn = [];
+    for (let row = start; row < end; row++) this.drawn.push(this.buildRow(row));
+    this.first = start;
+    this.end = end;
+    if (start > frozen) this.body.append(this.topSpacer);
+    this.body.append(...this.drawn);
+    if (end < this.sheet.rows) this.body.append(this.bottomSpacer);
+    this.sizeSpacers();
+  }
+
+  /** Gives the spacers the height of the rows they stand for. */
+  private sizeSpacers(): void {
+    this.topSpacer.style.height = `${(this.first - this.frozenRows()) * this.rowHeight}px`;
+    this.bottomSpacer.style.height = `${(this.sheet.rows - this.end) * this.rowHeight}px`;
+  }
+
+  /** Learns the drawn rows' height once the table is on screen, for the spacers. */
+  private measureRows(): void {
+    const firstRow = this.drawn[0];
+    const lastRow = this.drawn[this.drawn.length - 1];
+    // Only a sheet drawn in part has spacers to size.
+    const partial = this.topSpacer.isConnected || this.bottomSpacer.isConnected;
+    if (!firstRow || !lastRow || !partial) return;
+    const height =
+      (lastRow.getBoundingClientRect().bottom - firstRow.getBoundingClientRect().top) /
+      this.drawn.length;
+    if (height > 0 && Math.abs(height - this.rowHeight) > 0.01) {
+      this.rowHeight = height;
+      this.sizeSpacers();
+    }
+  }
+
+  /** After scrolling (once per frame): draws the rows around the view when it nears the window's edge. */
+  private onScroll(): void {
+    if (this.scrollPending) return;
+    this.scrollPending = true;
+    requestAnimationFrame(() => {
+      this.scrollPending = false;
+      if (this.listening.signal.aborted) return;
+      const frozen = this.frozenRows();
+      const top = frozen + Math.floor(this.scroller.scrollTop / this.rowHeight);
+      const shown = Math.ceil(this.scroller.clientHeight / this.rowHeight);
+      // Redrawn when less than half a screen of drawn rows is left above or below the view.
+      const margin = Math.ceil(shown / 2);
+      const nearTop = top - margin < this.first && this.first > frozen;
+      const nearEnd = top + shown + margin > this.end && this.end < this.sheet.rows;
+      if (!nearTop && !nearEnd) return;
+      // The edited cell may leave the drawn rows: its entry is stored (or dropped) as on leaving it.
+      this.commit(false);
+      this.drawFrom(top - Math.floor((this.windowRows - shown) / 2));
+      this.refresh();
+    });
+  }
+
+  /**
+   * Redraws every drawn cell from the workbook, first drawing the rows around the selection when
+   * it lies outside them, and moves the focus with the selection.
+   */
+  refresh(): void {
+    const hadFocus = this.table.contains(document.activeElement) && !this.editing;
+    const selection = this.workbook.selection;
+    if (selection && !this.tds.has(selection.row))
+      this.drawFrom(selection.row - Math.floor(this.windowRows / 2));
+    const tabStop = this.tabStop();
+    this.tds.forEach((line, row) =>
+      line.forEach((td, col) => td && this.refreshCell(td, { row, col }, tabStop)),
+    );
+    if (hadFocus) tabStop?.focus();
+    this.freezePanes();
+    this.measureRows();
+  }
+
+  private refreshCell(
+    td: HTMLTableCellElement,
+    position: CellPosition,
+    tabStop = this.tabStop(),
+  ): void {
     const { sheet } = this;
     const planCell = sheet.cells[position.row]?.[position.col];
     const value = this.workbook.value(sheet.name, position);
-    const text = displayText(value, planCell?.format, sheet.lang);
+    const text = displayText(value, formatAt(sheet, position), sheet.lang);
     const status = sheet.conditionalFormats.find(
       (rule) => rule.equals === text && this.inRange(rule.range, position),
     );
@@ -164,7 +325,7 @@ export class SheetGrid {
     td.classList.toggle('selected', selected);
     td.setAttribute('aria-selected', String(selected));
     // One tab stop for the whole grid (roving tabindex); arrow keys move within it.
-    td.tabIndex = td === this.selectedCell() ? 0 : -1;
+    td.tabIndex = td === tabStop ? 0 : -1;
     if (this.editing?.position.row !== position.row || this.editing.position.col !== position.col)
       td.textContent = text;
   }
@@ -174,16 +335,19 @@ export class SheetGrid {
     return row >= r.row1 && row <= r.row2 && col >= r.col1 && col <= r.col2;
   }
 
-  /** The element of the selected cell (of its merge's anchor), or the first cell. */
-  private selectedCell(): HTMLTableCellElement {
+  /** The grid's one tab stop: the selected cell (its merge's anchor) when drawn, else the first drawn cell. */
+  private tabStop(): HTMLTableCellElement | undefined {
     const selection = this.workbook.selection;
-    return (selection && this.anchorOf(selection)) ?? this.tds[0]![0]!;
+    const selected = selection && this.anchorOf(selection);
+    if (selected) return selected;
+    const first = this.tds.values().next().value ?? [];
+    return first.find((td) => td !== undefined);
   }
 
   /** The element showing a cell: itself, or the merge anchor left of it (plan merges span one row). */
   private anchorOf({ row, col }: CellPosition): HTMLTableCellElement | undefined {
     for (let c = col; c >= 0; c--) {
-      const td = this.tds[row]?.[c];
+      const td = this.tds.get(row)?.[c];
       if (td) return td;
     }
     return undefined;
@@ -204,7 +368,7 @@ export class SheetGrid {
     }
     let left = ROW_HEADER_WIDTH;
     for (let col = 0; col < this.sheet.frozen.columns; col++) {
-      for (const line of this.tds) {
+      for (const line of this.tds.values()) {
         const td = line[col];
         if (!td) continue;
         td.classList.add('frozen-column');
@@ -244,7 +408,7 @@ export class SheetGrid {
     }
     const td = this.anchorOf(position);
     if (!td || this.editing) return;
-    const format = sheet.cells[position.row]?.[position.col]?.format;
+    const format = formatAt(sheet, position);
     const input = h('input', {
       type: 'text',
       class: 'cell-editor',

@@ -1,4 +1,4 @@
-// The preview's SidebarHost: inserts templates into the in-browser workbook, formulas into its selected cell.
+// The preview's SidebarHost: templates, CRM imports and formulas into the in-browser workbook.
 import { currencyOfLocale, langOfLocale } from '../core/i18n/locale';
 import { buildPlan, cellRef, monthOf } from '../core/templates/index';
 import {
@@ -9,8 +9,9 @@ import {
   type SidebarHost,
 } from '../core/ui/host';
 import { applyPlanToPreview } from './apply-plan';
+import { importIntoPreview, insertWithExampleData } from './import';
 import { displayText } from './number-format';
-import type { PreviewWorkbook } from './workbook';
+import { formatAt, type PreviewWorkbook } from './workbook';
 
 /**
  * Writes `formula` into the selected cell of `workbook` where `mayWrite` allows, then gives it
@@ -23,7 +24,7 @@ function insertIntoSelection(
   const sheet = workbook.active;
   const position = workbook.selection;
   if (!sheet || !position) return { status: 'noCell' };
-  const format = sheet.cells[position.row]?.[position.col]?.format;
+  const format = formatAt(sheet, position);
   const cell = {
     sheet: sheet.name,
     address: cellRef(position.row, position.col),
@@ -62,8 +63,17 @@ export function previewHost(
     async insertTemplate({ templateId, options }: InsertRequest) {
       const result = buildPlan(templateId, options, defaults, { functionPrefix: '' });
       if (!result.ok) throw new Error(result.errors.map((error) => error.message).join(' '));
-      return { sheetName: applyPlanToPreview(workbook, result.plan) };
+      const { plan, dataSheet } = result;
+      const insert = () => applyPlanToPreview(workbook, plan);
+      return {
+        sheetName: dataSheet ? insertWithExampleData(workbook, dataSheet, insert) : insert(),
+      };
     },
     insertFormula: async (request) => insertIntoSelection(workbook, request),
+    async readSheetValues(sheetName, range) {
+      const sheet = workbook.sheetNamed(sheetName);
+      return sheet ? workbook.rangeValues(sheet.name, range) : null;
+    },
+    importDeals: async (request) => importIntoPreview(workbook, request),
   };
 }

@@ -1,6 +1,7 @@
 // The preview page: the one sidebar beside an in-browser workbook, to try the add-in without Excel or Sheets.
 import { mountSidebar } from '../core/ui/sidebar';
 import { previewHost } from './host';
+import { installImportHook } from './import-timing';
 import { previewText } from './messages';
 import { mountWorkbookView } from './workbook-view';
 import { PreviewWorkbook } from './workbook';
@@ -33,3 +34,4 @@ workbook.addSheet(
 );
 mountWorkbookView(document.getElementById('workbook')!, workbook, lang);
 mountSidebar(document.getElementById('sidebar')!, host);
+installImportHook(host);

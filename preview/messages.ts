@@ -9,8 +9,11 @@ const MESSAGES = {
     content: 'Cell content',
     locked: 'This cell is locked: only the yellow input cells can be edited.',
     empty: 'Pick a template in the sidebar and insert it.',
-    edit: 'Edit {cell}',
+    edit: 'Edit {value}',
     blankSheet: 'Sheet1',
+    dataSheetExists:
+      'The workbook already has a sheet named “{value}”: nothing was imported. Import again and choose to replace its rows.',
+    importFailed: 'Nothing was imported, and the workbook is as it was: {value}',
   },
   fi: {
     title: 'Myynnin KPI-mallipohjat — esikatselu',
@@ -19,14 +22,17 @@ const MESSAGES = {
     content: 'Solun sisältö',
     locked: 'Solu on lukittu: vain keltaisia syöttösoluja voi muokata.',
     empty: 'Valitse mallipohja sivupaneelista ja lisää se.',
-    edit: 'Muokkaa solua {cell}',
+    edit: 'Muokkaa solua {value}',
     blankSheet: 'Taul1',
+    dataSheetExists:
+      'Työkirjassa on jo taulukko ”{value}”: mitään ei tuotu. Tuo uudelleen ja valitse sen rivien korvaaminen.',
+    importFailed: 'Mitään ei tuotu, ja työkirja on ennallaan: {value}',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
 export type PreviewMessage = keyof (typeof MESSAGES)['en'];
 
-/** The preview text `key` in `lang`, with "{cell}" filled in. */
-export function previewText(lang: Lang, key: PreviewMessage, cell = ''): string {
-  return MESSAGES[lang][key].replace('{cell}', cell);
+/** The preview text `key` in `lang`, with "{value}" (a cell, a sheet name, a reason) filled in. */
+export function previewText(lang: Lang, key: PreviewMessage, value = ''): string {
+  return MESSAGES[lang][key].replace('{value}', value);
 }

@@ -6,7 +6,7 @@ import { chartData, renderChart } from './chart';
 import { SheetGrid } from './grid';
 import { previewText } from './messages';
 import { displayText } from './number-format';
-import type { PreviewWorkbook } from './workbook';
+import { formatAt, type PreviewSheet, type PreviewWorkbook } from './workbook';
 
 const PANEL_ID = 'sheet-panel';
 
@@ -34,7 +34,8 @@ export function mountWorkbookView(root: HTMLElement, workbook: PreviewWorkbook, 
   );
 
   let grid: SheetGrid | null = null;
-  let shownSheet = '';
+  /** The sheet the grid shows: a re-import replaces a sheet by one of the same name. */
+  let shownSheet: PreviewSheet | undefined;
   let shownTabs = '';
 
   const announce = (text: string) => {
@@ -113,7 +114,7 @@ export function mountWorkbookView(root: HTMLElement, workbook: PreviewWorkbook, 
       return;
     }
     address.textContent = cellRef(selection.row, selection.col);
-    const format = sheet.cells[selection.row]?.[selection.col]?.format;
+    const format = formatAt(sheet, selection);
     content.textContent =
       workbook.formula(sheet.name, selection) ??
       displayText(workbook.value(sheet.name, selection), format, sheet.lang);
@@ -124,10 +125,11 @@ export function mountWorkbookView(root: HTMLElement, workbook: PreviewWorkbook, 
     const sheet = workbook.active;
     if (!sheet) {
       panel.replaceChildren(h('p', { class: 'empty' }, previewText(lang, 'empty')));
-    } else if (sheet.name !== shownSheet) {
-      shownSheet = sheet.name;
+    } else if (sheet !== shownSheet) {
+      shownSheet = sheet;
       message.textContent = '';
-      grid = new SheetGrid(workbook, sheet, announce);
+      grid?.dispose();
+      grid = new SheetGrid(workbook, sheet, announce, panel);
       panel.replaceChildren(grid.element, charts);
       // The panel is the scroller: a sheet shown anew starts at A1, not where the last one was left.
       panel.scrollTop = 0;

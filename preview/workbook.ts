@@ -35,7 +35,21 @@ export interface PreviewSheet {
   charts: ChartPlan[];
   /** Protected: only input cells can be edited. */
   locked: boolean;
+  /**
+   * Number format per column from A for cells `cells` leaves out: a data sheet's many rows share
+   * their column's format instead of holding one cell description each.
+   */
+  columnFormats?: string[];
 }
+
+/** The number format a cell is shown in: its own, else its column's ("" and absent mean General). */
+export function formatAt(sheet: PreviewSheet, { row, col }: CellPosition): string | undefined {
+  const cell = sheet.cells[row]?.[col];
+  return cell ? cell.format : sheet.columnFormats?.[col] || undefined;
+}
+
+/** How many rows a sheet may have: Excel's limit, far above the import's (HyperFormula's default is 40,000). */
+const MAX_SHEET_ROWS = 1_048_576;
 
 /** A cell position on the active sheet, zero-based. */
 export interface CellPosition {
@@ -55,15 +69,22 @@ export class PreviewWorkbook {
   private readonly listeners = new Set<() => void>();
   private activeName = '';
   private activeCell: CellPosition | null = null;
+  /** While a transaction runs: how to undo each change made so far, and whether to notify at its end. */
+  private undo: (() => void)[] | null = null;
+  private changed = false;
 
-  constructor() {
+  /** `maxRows` caps a sheet's rows; writing past it throws, as a host's limits do. */
+  constructor({ maxRows = MAX_SHEET_ROWS }: { maxRows?: number } = {}) {
     registerKpiFunctions();
     // Unrounded doubles, so the preview shows what the core computes; expressions inside
-    // SUMPRODUCT work on whole ranges, as in Excel, Sheets and LibreOffice.
+    // SUMPRODUCT work on whole ranges, as in Excel, Sheets and LibreOffice. No undo history:
+    // it would keep a copy of every imported data sheet.
     this.engine = HyperFormula.buildEmpty({
       licenseKey: 'gpl-v3',
       smartRounding: false,
       useArrayArithmetic: true,
+      maxRows,
+      undoLimit: 0,
     });
   }
 
@@ -85,14 +106,85 @@ export class PreviewWorkbook {
     return this.activeCell;
   }
 
+  /** The sheet whose name is `name` ignoring case, as spreadsheets compare sheet names. */
+  sheetNamed(name: string): PreviewSheet | undefined {
+    const wanted = name.toLocaleLowerCase();
+    return this.sheets.find((sheet) => sheet.name.toLocaleLowerCase() === wanted);
+  }
+
   /** Adds a sheet (its name must be unused) with `content`, and shows it. */
   addSheet(sheet: PreviewSheet, content: CellContent[][]): void {
     const id = this.engine.getSheetId(this.engine.addSheet(sheet.name))!;
-    this.engine.setSheetContent(id, content);
+    this.undo?.push(() => {
+      this.engine.removeSheet(id);
+      this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    });
     this.sheets.push(sheet);
+    this.engine.setSheetContent(id, content);
     this.activeName = sheet.name;
     this.activeCell = null;
     this.notify();
+  }
+
+  /**
+   * Gives the existing sheet `sheet.name` new content and settings, and shows it. The sheet keeps
+   * its place and identity, so formulas of other sheets that read it read the new content.
+   */
+  replaceSheet(sheet: PreviewSheet, content: CellContent[][]): void {
+    const index = this.sheets.findIndex((old) => old.name === sheet.name);
+    if (index < 0) throw new Error(`No sheet named ${sheet.name}`);
+    const id = this.engine.getSheetId(sheet.name)!;
+    const old = this.sheets[index]!;
+    const oldContent = this.undo ? this.engine.getSheetSerialized(id) : [];
+    this.undo?.push(() => {
+      this.engine.setSheetContent(id, oldContent);
+      this.sheets[index] = old;
+    });
+    this.sheets[index] = sheet;
+    this.engine.setSheetContent(id, content);
+    this.activeName = sheet.name;
+    this.activeCell = null;
+    this.notify();
+  }
+
+  /**
+   * Runs `change` as one step: listeners hear once, at the end. When `change` throws, every sheet it added or replaced is put back as it was (the shown sheet
+   * and selection too), listeners hear nothing, and the error is passed on.
+   */
+  transaction<T>(change: () => T): T {
+    if (this.undo) return change();
+    const shown = { name: this.activeName, cell: this.activeCell };
+    this.undo = [];
+    this.changed = false;
+    try {
+      return change();
+    } catch (error) {
+      for (const step of this.undo.reverse()) step();
+      this.activeName = shown.name;
+      this.activeCell = shown.cell;
+      this.changed = false;
+      throw error;
+    } finally {
+      this.undo = null;
+      if (this.changed) this.notify();
+    }
+  }
+
+  /** The values of `range` ("N1:Q40") on sheet `sheetName`: blanks "", TRUE/FALSE and errors as text. */
+  rangeValues(sheetName: string, range: string): (string | number)[][] {
+    const r = parseRange(range);
+    const rows: (string | number)[][] = [];
+    for (let row = r.row1; row <= r.row2; row++) {
+      const line: (string | number)[] = [];
+      for (let col = r.col1; col <= r.col2; col++) {
+        const value = this.value(sheetName, { row, col });
+        if (value === null) line.push('');
+        else if (typeof value === 'boolean') line.push(value ? 'TRUE' : 'FALSE');
+        else line.push(typeof value === 'object' ? value.error : value);
+      }
+      rows.push(line);
+    }
+    return rows;
   }
 
   activate(name: string): void {
@@ -140,7 +232,7 @@ export class PreviewWorkbook {
     const sheet = this.active;
     if (!sheet || !this.editable(sheet, position))
       return { ok: false, message: previewText(sheet?.lang ?? 'en', 'locked') };
-    const format = sheet.cells[position.row]?.[position.col]?.format;
+    const format = formatAt(sheet, position);
     const validation = this.validation(sheet, position);
     const typed = readTypedInput(text, format, validation, sheet.lang);
     if (!typed.ok) return typed;
@@ -178,6 +270,10 @@ export class PreviewWorkbook {
   }
 
   private notify(): void {
+    if (this.undo) {
+      this.changed = true;
+      return;
+    }
     for (const listener of this.listeners) listener();
   }
 }

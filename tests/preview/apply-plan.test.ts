@@ -12,13 +12,23 @@ import {
   type SheetPlan,
   type TemplateId,
 } from '../../core/templates/index';
+import type { DataSheetPlan } from '../../core/import/index';
 import { applyPlanToPreview } from '../../preview/apply-plan';
+import { insertWithExampleData } from '../../preview/import';
 import { PreviewWorkbook } from '../../preview/workbook';
 
-function planOf(id: TemplateId, mode: FormulaMode, lang: 'en' | 'fi' = 'en'): SheetPlan {
+function builtOf(
+  id: TemplateId,
+  mode: FormulaMode,
+  lang: 'en' | 'fi' = 'en',
+): { plan: SheetPlan; dataSheet?: DataSheetPlan } {
   const result = buildPlan(id, { mode, lang }, { startMonth: '2026-01' }, { functionPrefix: '' });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return result.plan;
+  return result;
+}
+
+function planOf(id: TemplateId, mode: FormulaMode, lang: 'en' | 'fi' = 'en'): SheetPlan {
+  return builtOf(id, mode, lang).plan;
 }
 
 describe('applyPlanToPreview', () => {
@@ -26,9 +36,12 @@ describe('applyPlanToPreview', () => {
     '%s (%s): every formula cell computes what evaluatePlan computes, with no errors',
     (id, mode) => {
       const workbook = new PreviewWorkbook();
-      const plan = planOf(id, mode);
-      const name = applyPlanToPreview(workbook, plan);
-      const expected = evaluatePlan(plan);
+      const { plan, dataSheet } = builtOf(id, mode);
+      // The pipeline analysis reads its example deals, written first as the gallery does.
+      const name = dataSheet
+        ? insertWithExampleData(workbook, dataSheet, () => applyPlanToPreview(workbook, plan))
+        : applyPlanToPreview(workbook, plan);
+      const expected = evaluatePlan(plan, dataSheet);
       plan.cells.forEach((row, r) =>
         row.forEach((cell, c) => {
           if (!cell?.calc) return;
