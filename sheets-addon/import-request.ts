@@ -43,8 +43,11 @@ const SHORT_TEXT = 1_000;
 const PLAN_ROWS = 2_000;
 const PLAN_COLUMNS = 200;
 const PLAN_ITEMS = 2_000;
-const RECORD_ROWS = 2_000;
+/** The record lists every reported row (at most one per data row) after its facts and mappings. */
+const RECORD_ROWS = MAX_ROWS + 1_000;
 const RECORD_COLUMNS = 26;
+/** readSheetValues reads a record's facts and mappings back: far fewer cells than a whole record. */
+const READ_CELLS = 52_000;
 const WIDTH = whole(0, 2_000);
 
 const A1_RANGE = /^[A-Z]{1,3}[1-9]\d{0,6}(:[A-Z]{1,3}[1-9]\d{0,6})?$/;
@@ -234,11 +237,11 @@ export const readRowsChunk = shape<RowsChunk>({
   rows: readRows,
 });
 
-/** readSheetValues' arguments: a sheet name and an A1 range of at most as many cells as a record holds. */
+/** readSheetValues' arguments: a sheet name and an A1 range of at most READ_CELLS cells. */
 export function readSheetRange(sheet: unknown, a1: unknown): { sheetName: string; range: string } {
   const ref = range(a1, 'range');
   const { row1, col1, row2, col2 } = parseRange(ref);
   const cells = (row2 - row1 + 1) * (col2 - col1 + 1);
-  if (row2 < row1 || col2 < col1 || cells > RECORD_ROWS * RECORD_COLUMNS) fail('range');
+  if (row2 < row1 || col2 < col1 || cells > READ_CELLS) fail('range');
   return { sheetName: text(SHORT_TEXT)(sheet, 'sheetName'), range: ref };
 }

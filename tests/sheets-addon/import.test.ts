@@ -176,6 +176,27 @@ describe('importDeals in one call', () => {
     expect(sheet.content(4, 15)).toEqual({ kind: 'text', value: '+1 stays text' });
   });
 
+  it('writes a record listing thousands of reported rows in one call', () => {
+    const plan = request(deals(10));
+    const issues = Array.from({ length: 5_000 }, (_, i) => [
+      { value: i + 12 },
+      { value: 'amount' },
+      { value: `=bad ${i}` },
+      { value: 'Not a number' },
+    ]);
+    plan.dataSheet.record.push(...issues);
+    server('importDeals')(plan, null);
+    const sheet = world.spreadsheet.sheet('Deals')!;
+    expect(sheet.getLastRow()).toBe(5_004);
+    expect(sheet.rowValues(5_004, 17).slice(13)).toEqual([
+      5_011,
+      'amount',
+      '=bad 4999',
+      'Not a number',
+    ]);
+    expect(world.recorder.tally()['Range.setValues']).toBe(4);
+  });
+
   it('keeps user text as text: nothing becomes a formula, number, date or boolean', () => {
     const rows = TRICKY_NAMES.map((name, i) => dealRow(i, name));
     server('importDeals')(request(rows), null);
