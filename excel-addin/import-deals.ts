@@ -333,6 +333,22 @@ async function saveDataSheet(
   };
 }
 
+/** Queues giving the table `name` on `sheet` the cells `address`: resized in place where Excel can. */
+function moveTable(
+  sheet: Excel.Worksheet,
+  name: string,
+  address: string,
+  support: ExcelSupport,
+): void {
+  if (support.tableResize) {
+    sheet.tables.getItem(name).resize(address);
+    return;
+  }
+  // Without Table.resize (before ExcelApi 1.13) the table is made again over the new cells.
+  sheet.tables.getItem(name).convertToRange();
+  sheet.tables.add(address, true).name = name;
+}
+
 /** What a replacing import writes into: the header, the rows, and the record beside them. */
 function writtenBox(plan: DataSheetPlan): Box {
   const data: Box = {
@@ -369,12 +385,8 @@ async function replaceDataSheet(
   await context.sync();
   await writeRows(context, sheet, plan, support);
   const address = tableAddress(plan);
-  if (saved.table && support.tableResize) sheet.tables.getItem(saved.tableName).resize(address);
-  else {
-    // Without Table.resize (before ExcelApi 1.13) the table is made again over the new rows.
-    if (saved.table) sheet.tables.getItem(saved.tableName).convertToRange();
-    sheet.tables.add(address, true).name = saved.tableName;
-  }
+  if (saved.table) moveTable(sheet, saved.tableName, address, support);
+  else sheet.tables.add(address, true).name = saved.tableName;
   await context.sync();
 }
 
@@ -399,7 +411,7 @@ async function restoreDataSheet(
     );
     sheet.getRange(addressOf(union(saved.used, writtenBox(plan)))).clear('Contents');
     const old = saved.table ? addressOf(saved.table) : undefined;
-    if (old && ours && support.tableResize) ours.resize(old);
+    if (old && ours) moveTable(sheet, saved.tableName, old, support);
     else {
       ours?.convertToRange();
       if (old) sheet.tables.add(old, true).name = saved.tableName;
