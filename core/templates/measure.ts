@@ -1,6 +1,6 @@
 // Estimates how wide a text shows in a cell, so template columns fit their longest label in every language.
 import { parseRange } from './a1';
-import type { PlanCell } from './plan';
+import type { PlanCell, StyleRole } from './plan';
 import { styleOf, type CellStyle } from './theme';
 
 /** The font size of cells whose role sets none: Excel's 11 pt (Sheets' Arial 10 is narrower). */
@@ -11,8 +11,19 @@ export const CELL_PADDING = 10;
 const BOLD_FACTOR = 1.1;
 /** Header cells wrap; a header may take this many lines before its column must widen. */
 export const HEADER_LINES = 2;
-/** Other wrapping cells (benchmarks, sources) may take this many. */
+/** Other wrapping cells (names in a wide table) may take this many. */
 export const WRAPPED_LINES = 3;
+/**
+ * Benchmarks and their sources are sentences read once, not scanned down a column: they take
+ * more lines, so a wide table's last columns stay narrow and the sheet prints larger.
+ */
+const SENTENCE_LINES: Partial<Record<StyleRole, number>> = { reference: 4, source: 6 };
+
+/** How many lines a wrapping cell of `role` may take before its column must widen. */
+export function linesAllowed(role: StyleRole | undefined): number {
+  if (role === 'header') return HEADER_LINES;
+  return (role && SENTENCE_LINES[role]) ?? WRAPPED_LINES;
+}
 
 /**
  * Character widths in ems, by class: the larger of Arial's (Liberation Sans) and DejaVu Sans's at
@@ -178,7 +189,7 @@ export function columnNeeds(
               : cell.formula !== undefined
                 ? formulaTexts(cell, statusTexts, cell.format === money)
                 : [];
-      const lines = cell.role === 'header' ? HEADER_LINES : WRAPPED_LINES;
+      const lines = linesAllowed(cell.role);
       const width = Math.max(0, ...texts.map((text) => widthToFit(text, style, lines)));
       const merged = mergeEnd.get(`${row},${col}`);
       const emptyToTheRight = line.slice(col + 1).every((other) => !other);

@@ -42,6 +42,7 @@ export type StyleRole =
   | 'section' // a heading above a block ("Inputs", "Results")
   | 'header' // a column header of a table
   | 'label' // a row label (KPI name, question, "Total")
+  | 'name' // a row label in a wide table, wrapping onto more lines to keep its column narrow
   | 'body' // an ordinary table cell
   | 'result' // a computed KPI the sheet exists for
   | 'total' // a totals row cell

@@ -32,6 +32,7 @@ export const ROLE_STYLES: Record<StyleRole, CellStyle> = {
     horizontalAlignment: 'center',
   },
   label: { fontColor: INK },
+  name: { fontColor: INK, wrap: true },
   body: { fontColor: INK },
   result: { bold: true, fontColor: INK, fill: '#EEF2F7' },
   total: { bold: true, fontColor: INK, borderBottom: LINE },

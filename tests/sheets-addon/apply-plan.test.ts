@@ -68,6 +68,7 @@ const LOOK_BY_ROLE: Record<StyleRole | 'none', Omit<SheetsLook, 'numberFormat'>>
     wrap: true,
   },
   label: { ...PLAIN, fontColor: '#1F2937' },
+  name: { ...PLAIN, fontColor: '#1F2937', wrap: true },
   body: { ...PLAIN, fontColor: '#1F2937' },
   result: { ...PLAIN, background: '#EEF2F7', fontColor: '#1F2937', fontWeight: 'bold' },
   total: { ...PLAIN, fontColor: '#1F2937', fontWeight: 'bold', borderBottom: '#9CA3AF' },

@@ -204,13 +204,13 @@ function build(b: SheetBuilder): void {
     b.tr('col.source'),
   ]);
   const last = FIRST_ROW + ROWS.length - 1;
-  const tolerance = toleranceInput(b, last + 2, 0);
+  const tolerance = toleranceInput(b, last + 2, 0, 'name');
   ROWS.forEach((kpi, i) => {
     const row = FIRST_ROW + i;
-    b.value(row, 0, b.tr(kpi.kpi), 'label');
+    b.value(row, 0, b.tr(kpi.kpi), 'name');
     const refs = kpi.inputs.map((input, j) => {
       const col = FIRST_INPUT + j * 2;
-      b.value(row, col, b.tr(input.label), 'body');
+      b.value(row, col, b.tr(input.label), 'name');
       if ('resultOf' in input) {
         const copied = { kind: 'copy', ref: cellRef(FIRST_ROW + input.resultOf, RESULT) } as const;
         b.calc(row, col + 1, copied, resultFormat(b, ROWS[input.resultOf]!.result), 'body');
@@ -267,7 +267,7 @@ function build(b: SheetBuilder): void {
   const disclaimer = b.paragraph(last + 3, 0, b.tr('common.attainmentNote'));
   b.paragraph(disclaimer, 0, b.tr('common.benchmarkDisclaimer'));
   // Room to type a number; labels, names and sources widen their columns to fit.
-  b.columnWidths([120, 90, 90, 90, 90, 90, 120, 90, 120, 90, 120, 90, 160, 160]);
+  b.columnWidths([120, 90, 80, 90, 90, 90, 100, 80, 100, 80, 100, 80, 120, 120]);
   b.freeze(FIRST_ROW, 1);
 }
 

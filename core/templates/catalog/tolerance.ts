@@ -13,13 +13,18 @@ function defaultTolerance(): number {
 }
 
 /**
- * Writes the tolerance's label at (row, col) and its input cell beside it, filled with the
+ * Writes the tolerance's label at (row, col) in `role` and its input cell beside it, filled with the
  * registry's default even without example data (a setting, like a benchmark), and returns the
  * input's reference: the status formulas read it, so the sheet has no hidden threshold.
  */
-export function toleranceInput(b: SheetBuilder, row: number, col: number): string {
+export function toleranceInput(
+  b: SheetBuilder,
+  row: number,
+  col: number,
+  role: 'label' | 'name' = 'label',
+): string {
   const { atRisk, offTrack } = b.statusLabels;
-  b.value(row, col, b.tr('status.tolerance', { atRisk }), 'label');
+  b.value(row, col, b.tr('status.tolerance', { atRisk }), role);
   b.input(row, col + 1, defaultTolerance(), { kind: 'fraction' }, PERCENT_FORMAT, {
     keep: true,
     note: b.tr('status.toleranceNote', { atRisk, offTrack }),

@@ -2,12 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../../core/i18n/index';
 import { buildPlan, parseRange, styleOf } from '../../../core/templates/index';
-import {
-  HEADER_LINES,
-  WRAPPED_LINES,
-  textWidth,
-  widthToFit,
-} from '../../../core/templates/measure';
+import { linesAllowed, textWidth, widthToFit } from '../../../core/templates/measure';
 import { TEMPLATE_IDS, type Lang, type TemplateId } from '../../../core/templates/options';
 import type { SheetPlan } from '../../../core/templates/plan';
 
@@ -39,7 +34,7 @@ function cutTexts(p: SheetPlan): string[] {
       let last = merges.get(`${row},${col}`) ?? col;
       if (!merges.has(`${row},${col}`) && !style.wrap)
         while (last + 1 < line.length && !line[last + 1]) last++;
-      const lines = cell.role === 'header' ? HEADER_LINES : WRAPPED_LINES;
+      const lines = linesAllowed(cell.role);
       if (widthToFit(cell.value, style, lines) > span(p, col, last))
         cut.push(`${row + 1}:${col + 1} "${cell.value}"`);
     }),

@@ -124,6 +124,18 @@ describe('print settings of every template', () => {
       expect(plan(id, lang, 12, 3).print.fitToHeight, id).toBe(1);
   });
 
+  // One page wide shrinks the scorecard's 14 columns: at 60% or more (the landscape page's
+  // 960 px against its columns' width) 11 pt text stays at least 6.6 pt on paper. Before its
+  // names and sources wrapped, its columns took 2,318 px: 41%.
+  it.each(LANGS)('prints the scorecard and the ROI calculator at 60% or larger (%s)', (lang) => {
+    for (const id of ['scorecard', 'roi'] as const) {
+      const p = plan(id, lang, 12, 3);
+      const { col2 } = parseRange(p.print.printArea);
+      expect(p.print.orientation, id).toBe('landscape');
+      expect(960 / columnsWidth(p, col2), id).toBeGreaterThanOrEqual(0.6);
+    }
+  });
+
   it('lets a long log run over as many pages as it needs, at a readable size', () => {
     // 24 periods × 50 rows: 1,200 log rows would be unreadable shrunk onto one page.
     for (const id of ['activity', 'satisfaction'] as const)
