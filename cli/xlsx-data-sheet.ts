@@ -51,7 +51,8 @@ export function addDataSheetLayout(
       const cell = sheet.getCell(anchor.row + r + 1, anchor.col + c + 1);
       cell.style = excelStyle(recordCell, false);
       // ExcelJS writes every string as a shared string, never as a formula: "=x" stays text.
-      if (recordCell.value !== '') cell.value = recordCell.value;
+      const { value } = recordCell;
+      if (value !== '') cell.value = typeof value === 'string' ? literalText(value) : value;
     }),
   );
   return sheet;
@@ -62,10 +63,15 @@ export function addDataSheetLayout(
 // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids are what is looked for
 const NEEDS_WORK = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
 
+/** Text with its "_xHHHH_" kept literal: Excel would read them as escaped characters. */
+export function literalText(text: string): string {
+  return text.includes('_x') ? text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1') : text;
+}
+
 /** Cell text as XML character data that Excel reads back exactly. */
 function cellText(text: string): string {
   if (!NEEDS_WORK.test(text)) return text;
-  return escapeXml(text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1'));
+  return escapeXml(literalText(text));
 }
 
 /** One deal cell as XML: a number, an inline string (text stays text), or nothing for "". */

@@ -8,7 +8,7 @@ import type { ConditionalFormatPlan, SheetPlan, ValidationPlan } from '../core/t
 import { uniqueSheetName } from '../core/templates/sheet-name';
 import { STATUS_STYLES } from '../core/templates/theme';
 import { addPlanCharts } from './xlsx-charts';
-import { addDataSheetLayout, spliceDataRows } from './xlsx-data-sheet';
+import { addDataSheetLayout, literalText, spliceDataRows } from './xlsx-data-sheet';
 import { markDynamicArrays } from './xlsx-dynamic-arrays';
 import { argb, excelStyle, widthInCharacters } from './xlsx-styles';
 
@@ -64,7 +64,7 @@ function writeCells(sheet: ExcelJS.Worksheet, plan: SheetPlan, data?: DataSheetP
         if (result !== '') target.value = result as ExcelJS.CellValue;
       } else if (cell?.value !== undefined) {
         // ExcelJS writes every string as a shared string, never as a formula: "=x" stays text.
-        target.value = cell.value;
+        target.value = typeof cell.value === 'string' ? literalText(cell.value) : cell.value;
       }
       if (cell?.note !== undefined) target.note = cell.note;
     });
