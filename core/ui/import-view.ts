@@ -236,7 +236,7 @@ export function renderDateOrders(
   return h(
     'div',
     { class: 'kpi-import__dates' },
-    h('h4', { class: 'kpi-subheading' }, uiText(lang, 'import.dates')),
+    h('h3', { class: 'kpi-subheading' }, uiText(lang, 'import.dates')),
     ...columns.map(({ column, header, example }) =>
       h(
         'fieldset',
@@ -297,7 +297,7 @@ export function renderResult(lang: Lang, id: Id, deals: ImportedDeals): HTMLElem
       h('p', {}, uiText(lang, 'import.currencies', { currencies: deals.currencies.join(', ') })),
     shown.length > 0 &&
       h(
-        'h4',
+        'h3',
         { id: id('problems-heading'), class: 'kpi-subheading' },
         uiText(lang, 'import.problems'),
       ),

@@ -230,6 +230,48 @@ describe.skipIf(missing !== undefined)('Import CRM data in the sidebar', () => {
     await page.close();
   });
 
+  it('asks day first or month first where both read every date, and imports as answered', async () => {
+    const { page } = await open();
+    await page.getByRole('tab', { name: 'Import' }).click();
+    const csv = [
+      'Deal Name,Deal Stage,Amount,Create Date,Close Date',
+      'A,Closed Won,100,01/02/2026,03/04/2026',
+      'B,Closed Lost,200,05/06/2026,07/08/2026',
+    ].join('\n');
+    await chooseFile(page, 'slashed.csv', Buffer.from(csv));
+    const button = page.getByRole('button', { name: 'Import', exact: true });
+    await button.click();
+    await expect
+      .poll(() => alert(page).textContent())
+      .toBe(
+        'Nothing was imported. Say whether the day or the month comes first in the dates of: “Create Date”, “Close Date”.',
+      );
+    const created = page.getByRole('group', {
+      name: 'Dates in “Create Date” (for example 01/02/2026)',
+    });
+    const closed = page.getByRole('group', {
+      name: 'Dates in “Close Date” (for example 03/04/2026)',
+    });
+    await created.getByLabel('Month first (12/31/2026)').check();
+    expect(
+      await page
+        .getByRole('list', { name: 'First rows of Created date' })
+        .locator('li')
+        .allTextContents(),
+    ).toEqual(['2026-01-02', '2026-05-06']);
+    // By keyboard: the arrow key moves the choice within the group.
+    await closed.getByLabel('Day first (31/12/2026)').check();
+    await page.keyboard.press('ArrowDown');
+    expect(await closed.getByLabel('Month first (12/31/2026)').isChecked()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await button.click();
+    await expect.poll(async () => (await record(page)).imports.length).toBe(1);
+    const [request] = (await record(page)).imports;
+    // 2 January and 4 March 2026 as Excel serials (2026-01-01 is 46023).
+    expect(request!.dataSheet.rows[0]!.slice(7, 9)).toEqual([46024, 46085]);
+    await page.close();
+  });
+
   it("shows the host's refusal as an alert and lets the user try again", async () => {
     const { page } = await open({ failWith: 'The workbook is protected; ask its owner.' });
     await page.getByRole('tab', { name: 'Import' }).click();
