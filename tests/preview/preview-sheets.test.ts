@@ -1,8 +1,8 @@
-// Preview behaviour of issue 9 item 10 in Chromium: new sheets open at A1 with their tab in view, option messages clear and follow the language, formulas survive an unchanged edit.
+// Preview behaviour of issue 9 item 10 in Chromium: new sheets open at A1 with their tab in view, option messages clear and follow the language, formulas survive an unchanged edit, set row heights hold.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../core/i18n/index';
-import { PERIODS_RANGE, TEMPLATE_IDS, listTemplates } from '../../core/templates/index';
+import { PERIODS_RANGE, TEMPLATE_IDS, buildPlan, listTemplates } from '../../core/templates/index';
 import { chromiumMissing } from '../../scripts/bench/browser';
 import {
   insertTemplate,
@@ -97,6 +97,20 @@ describe.skipIf(missing !== undefined)('the preview page at 1280×800 (issue 9 i
     // And the insert now goes through with the fixed value.
     await page.click('#sidebar .kpi-insert button[type="submit"]');
     await page.locator('#sidebar .kpi-success').waitFor({ timeout: 10_000 });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('gives the rows the plan sets (title, wrapped headers and labels) at least their height', async () => {
+    const { page, errors } = await openPreview(session, 'fi');
+    await insertTemplate(page, 'scorecard', 'fi');
+    const built = buildPlan('scorecard', { lang: 'fi' }, {}, { functionPrefix: '' });
+    if (!built.ok) throw new Error(JSON.stringify(built.errors));
+    const heights = await page
+      .locator('#sheet-panel tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().height));
+    for (const { row, height } of built.plan.rowHeights)
+      expect(heights[row], `row ${row + 1}`).toBeGreaterThanOrEqual(height - 0.5);
     expect(errors).toEqual([]);
     await page.context().close();
   });
