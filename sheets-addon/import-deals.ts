@@ -269,7 +269,7 @@ function finishAnalysis(
 /** The blocks an import owns on its data sheet, `rows` tall: columns A–L and the record's columns. */
 function ownedBlocks(dataSheet: DataSheetPlan, rows: number): string[] {
   const { col } = parseCell(dataSheet.recordAnchor);
-  const width = Math.max(1, ...dataSheet.record.map((row) => row.length));
+  const width = Math.max(1, recordWidth(dataSheet));
   return [
     `A1:${columnName(WIDTH - 1)}${rows}`,
     `${columnName(col)}1:${columnName(col + width - 1)}${rows}`,
@@ -334,10 +334,15 @@ function replaceRows(
   }
 }
 
+/** The record's widest row; a loop, as spreading 200,000 lengths into Math.max overflows the stack. */
+function recordWidth(dataSheet: DataSheetPlan): number {
+  return dataSheet.record.reduce((width, row) => Math.max(width, row.length), 0);
+}
+
 /** The last column the record reaches (1-based), at least L. */
 function recordEnd(dataSheet: DataSheetPlan): number {
   const { col } = parseCell(dataSheet.recordAnchor);
-  return Math.max(WIDTH, col + Math.max(1, ...dataSheet.record.map((row) => row.length)));
+  return Math.max(WIDTH, col + Math.max(1, recordWidth(dataSheet)));
 }
 
 /** Writes styled literal cells (header, record) into `range`, one call per aspect. */
@@ -375,7 +380,7 @@ function decorate(sheet: Sheet, dataSheet: DataSheetPlan, rows: number): void {
   for (const run of widthRuns(dataSheet.columns.map((column) => column.width)))
     sheet.setColumnWidths(run.start, run.count, run.width);
   sheet.setFrozenRows(1);
-  const width = Math.max(0, ...dataSheet.record.map((row) => row.length));
+  const width = recordWidth(dataSheet);
   if (dataSheet.record.length > 0 && width > 0) {
     const anchor = parseCell(dataSheet.recordAnchor);
     const cells = dataSheet.record.map((row) =>
