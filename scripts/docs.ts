@@ -1,4 +1,4 @@
-// `npm run docs`: regenerates the README's function and template references and docs/formulas.md from the registry and catalogue.
+// `npm run docs`: regenerates the README's function and template references and CRM field table, and docs/formulas.md, from the registry, catalogue and import headers.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FORMULAS_DOC_PATH, renderFormulaReference } from './docs/formulas';

@@ -7,11 +7,16 @@ import type { FunctionSpec } from '../core/registry/types';
 import { excelSignature, resultText } from '../scripts/docs/format';
 import { renderFunctionReference } from '../scripts/docs/function-table';
 import { listTemplates } from '../core/templates/index';
+import { parseArgs } from '../cli/args';
+import { cliText } from '../cli/messages';
+import { EXIT } from '../cli/main';
+import { MAX_BYTES, MAX_ROWS } from '../core/import/limits';
 import {
   END_MARKER,
   START_MARKER,
   TEMPLATES_END_MARKER,
   TEMPLATES_START_MARKER,
+  withCrmFieldReference,
   withFunctionReference,
   withTemplateReference,
 } from '../scripts/docs/readme';
@@ -59,6 +64,60 @@ describe('README.md', () => {
       m[1]!.trim(),
     );
     expect(blocks).toEqual(['npm ci && npm start', 'npm test']);
+  });
+});
+
+describe('README.md "Use your CRM data"', () => {
+  const crm = () => section('Use your CRM data');
+
+  it('has an up-to-date field table generated from the import’s known headers', () => {
+    expect(
+      withCrmFieldReference(readme) === readme,
+      'README CRM field table is stale: run npm run docs',
+    ).toBe(true);
+    expect(crm()).toContain('| `amount` | yes |');
+  });
+
+  it('states the limits the core enforces', () => {
+    expect(crm()).toContain(`at most ${MAX_ROWS.toLocaleString('en')} data rows`);
+    expect(MAX_BYTES % (1024 * 1024)).toBe(0);
+    expect(crm()).toContain(`and ${MAX_BYTES / (1024 * 1024)} MB per file`);
+  });
+
+  it('gives a command line the CLI reads as it says: the file, one column and one stage', () => {
+    const line = /```text\nnpx sales-kpi (.*)\n```/.exec(crm())?.[1];
+    expect(line, 'a sales-kpi example in a text block').toBeDefined();
+    // The shell's reading: words, "quoted words" joined to what they touch.
+    const argv = [...line!.matchAll(/(?:[^\s"]+|"[^"]*")+/g)].map((m) => m[0].replace(/"/g, ''));
+    const parsed = parseArgs(argv, 'en');
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.command).toMatchObject({
+      kind: 'export',
+      templateId: 'pipeline',
+      out: 'report.xlsx',
+      data: {
+        path: 'deals.csv',
+        columns: { amount: ['Deal value'] },
+        stages: { 'Closed won': 'won' },
+      },
+    });
+  });
+
+  it('names only options the CLI knows', () => {
+    const flags = [...crm().matchAll(/`(--[a-z-]+)[^`]*`/g)].map((m) => m[1]!);
+    expect(flags).toEqual(expect.arrayContaining(['--map', '--won', '--lost', '--day-order']));
+    for (const flag of flags) {
+      const parsed = parseArgs(['export', 'pipeline', '--data', 'd.csv', flag, 'x=y'], 'en');
+      const unknown = cliText('en', 'unknownFlag', { value: flag });
+      expect(parsed.ok || parsed.message !== unknown, `${flag} is an option`).toBe(true);
+    }
+  });
+
+  it('states the exit codes the CLI returns', () => {
+    expect(crm()).toContain(
+      `Exit code ${EXIT.ok} when every row was read, ${EXIT.rowsLeftOut} when some rows were reported and left out`,
+    );
+    expect(crm()).toContain(`${EXIT.refused} when the file or an option is refused`);
   });
 });
 
