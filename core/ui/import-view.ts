@@ -53,7 +53,8 @@ export function renderDetected(
   file: LoadedFile,
   resumedFrom: string | null,
 ): HTMLElement {
-  const rows = countText(lang, file.table.rows.length);
+  // The totals row counts as read, as the result after the import counts it.
+  const rows = countText(lang, file.table.rows.length + file.table.problems.length);
   const crm = file.proposal.crm;
   return h(
     'div',

@@ -294,6 +294,7 @@ describe.skipIf(missing !== undefined)('Import CRM data in the sidebar', () => {
     const { page } = await open();
     await page.getByRole('tab', { name: 'Import' }).click();
     await chooseFile(page, 'messy-deals.csv', fixture('messy-deals.csv'));
+    await page.getByText('HubSpot export: 12 rows.').waitFor();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await expect
       .poll(() => status(page).textContent(), { timeout: 10_000 })
