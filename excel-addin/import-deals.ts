@@ -1,6 +1,11 @@
 /// <reference types="office-js" />
 // Writes a CRM import into the open workbook: the data sheet in request-sized chunks, then its analysis; a failure leaves the workbook as it was.
-import type { DataSheetPlan, DataValue, ImportRequest } from '../core/import/workbook-types';
+import type {
+  DataSheetPlan,
+  DataValue,
+  ImportRequest,
+  RecordCell,
+} from '../core/import/workbook-types';
 import { parseRange, rangeRef } from '../core/templates/index';
 import {
   applyPlanToExcel,
@@ -113,8 +118,14 @@ function recordBox(plan: DataSheetPlan): Box | undefined {
   return { row1, col1, row2: row1 + plan.record.length - 1, col2: col1 + width - 1 };
 }
 
-/** Queues the header row and the import record with its formats and styles. */
-function queueHeaderAndRecord(
+/** The import record as a dense grid the width of its widest line. */
+function recordCells(plan: DataSheetPlan, box: Box): (RecordCell | null)[][] {
+  const width = box.col2 - box.col1 + 1;
+  return plan.record.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
+}
+
+/** Queues the header row and the import record's styles (its cells go in chunks: `writeRecord`). */
+function queueHeaderAndStyles(
   sheet: Excel.Worksheet,
   plan: DataSheetPlan,
   support: ExcelSupport,
@@ -122,17 +133,42 @@ function queueHeaderAndRecord(
   sheet.getRange(rangeRef(0, 0, 0, plan.header.length - 1)).values = [plan.header.map(cellInput)];
   const box = recordBox(plan);
   if (!box) return;
-  const width = box.col2 - box.col1 + 1;
-  const cells = plan.record.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
-  const range = sheet.getRange(addressOf(box));
-  range.numberFormat = cells.map((row) => row.map((cell) => cell?.format ?? 'General'));
-  range.values = cells.map((row) => row.map((cell) => (cell ? cellInput(cell.value) : '')));
-  for (const { style, ranges } of styleBlocks({ cells })) {
+  for (const { style, ranges } of styleBlocks({ cells: recordCells(plan, box) })) {
     const placed = ranges.map((address) => {
       const { row1, col1, row2, col2 } = parseRange(address);
       return rangeRef(row1 + box.row1, col1 + box.col1, row2 + box.row1, col2 + box.col1);
     });
     for (const target of areas(sheet, placed, support)) applyStyle(target.format, style);
+  }
+}
+
+/**
+ * Writes the import record's values and number formats one request-sized chunk per sync: it
+ * lists every reported row, so a badly read file makes it as long as the deals.
+ */
+async function writeRecord(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  plan: DataSheetPlan,
+  support: ExcelSupport,
+): Promise<void> {
+  const box = recordBox(plan);
+  if (!box) return;
+  const cells = recordCells(plan, box);
+  const inputs = cells.map((row) => row.map((cell) => (cell ? cellInput(cell.value) : '')));
+  const formats = cells.map((row) => row.map((cell) => cell?.format ?? 'General'));
+  const chunks = rowChunks(
+    inputs.length,
+    (row) => rowBytes(inputs[row]!) + rowBytes(formats[row]!),
+  );
+  for (const { start, end } of chunks) {
+    quietly(context, support);
+    const range = sheet.getRange(
+      rangeRef(box.row1 + start, box.col1, box.row1 + end - 1, box.col2),
+    );
+    range.numberFormat = formats.slice(start, end);
+    range.values = inputs.slice(start, end);
+    await context.sync();
   }
 }
 
@@ -209,13 +245,14 @@ async function writeNewDataSheet(
     const sheet = context.workbook.worksheets.add(draftName);
     // Freezing panes acts on the active sheet's view.
     sheet.activate();
-    queueHeaderAndRecord(sheet, plan, support);
+    queueHeaderAndStyles(sheet, plan, support);
     setColumnWidths(
       sheet,
       plan.columns.map((column) => column.width),
     );
     sheet.freezePanes.freezeRows(1);
     await context.sync();
+    await writeRecord(context, sheet, plan, support);
     await writeRows(context, sheet, plan, support);
     const table = sheet.tables.add(tableAddress(plan), true);
     table.name = freeTableName(plan.tableName, found.tableNames);
@@ -381,8 +418,9 @@ async function replaceDataSheet(
   const recordColumn = record?.col1 ?? lastColumn + 2;
   if (saved.used.col2 >= recordColumn)
     sheet.getRange(rangeRef(0, recordColumn, saved.used.row2, saved.used.col2)).clear('Contents');
-  queueHeaderAndRecord(sheet, plan, support);
+  queueHeaderAndStyles(sheet, plan, support);
   await context.sync();
+  await writeRecord(context, sheet, plan, support);
   await writeRows(context, sheet, plan, support);
   const address = tableAddress(plan);
   if (saved.table) moveTable(sheet, saved.tableName, address, support);

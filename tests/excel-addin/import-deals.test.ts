@@ -295,10 +295,11 @@ describe('request size and round trips', () => {
     const model = userWorkbook();
     const { context } = await importInto(model, request(rows, { analysis: null }));
     expect(Math.max(...context.requestSizes)).toBeLessThanOrEqual(WEB_PAYLOAD_LIMIT);
-    // One read, one sheet set-up, one table-and-name batch; the rest are chunks of ≤ half the limit.
+    // One read, one sheet set-up, one record, one table-and-name batch; the rest are chunks of
+    // ≤ half the limit (one more where rows do not divide evenly).
     const chunks = Math.ceil(bytes / (WEB_PAYLOAD_LIMIT / 2));
-    expect(context.syncs).toBeLessThanOrEqual(chunks + 1 + 3);
-    expect(context.syncs).toBeGreaterThanOrEqual(Math.ceil(bytes / WEB_PAYLOAD_LIMIT) + 3);
+    expect(context.syncs).toBeLessThanOrEqual(chunks + 1 + 4);
+    expect(context.syncs).toBeGreaterThanOrEqual(Math.ceil(bytes / WEB_PAYLOAD_LIMIT) + 4);
     const sheet = sheetOf(model, 'Deals');
     expect(shown(sheet, 'C100001')).toBe('Renewal of contract 99999 – Nordic région');
     expect(shown(sheet, 'F100001')).toBe(100_999);
@@ -316,8 +317,32 @@ describe('request size and round trips', () => {
 
     const model = userWorkbook();
     const { context: chunked } = await importInto(model, request(rows, { analysis: null }));
-    expect(chunked.syncs).toBe(1 + 1 + 3 + 1);
+    expect(chunked.syncs).toBe(1 + 1 + 1 + 3 + 1);
     expect(rowsOf(sheetOf(model, 'Deals'), 3000)).toEqual(rows);
+  });
+
+  it('writes a record as long as the deals (every row reported) in chunks too', async () => {
+    const reason =
+      'the amount is not a number in any style this column uses (1,234.50 or 1 234,50)';
+    const importRequest = request([deal(0)], { analysis: null });
+    const issues = Array.from({ length: 40_000 }, (_, i) => [
+      { value: i + 2 },
+      { value: 'amount' },
+      { value: `=${i}+1` },
+      { value: reason },
+    ]);
+    importRequest.dataSheet.record = [...importRequest.dataSheet.record, ...issues];
+    const model = userWorkbook();
+    const { context } = await importInto(model, importRequest);
+    expect(Math.max(...context.requestSizes)).toBeLessThanOrEqual(WEB_PAYLOAD_LIMIT);
+    const sheet = sheetOf(model, 'Deals');
+    const last = importRequest.dataSheet.record.length;
+    expect(sheet.cells.get(`P${last}`)?.content).toEqual({
+      kind: 'text',
+      text: '=39999+1',
+      quotePrefix: true,
+    });
+    expect(shown(sheet, `Q${last}`)).toBe(reason);
   });
 });
 
@@ -428,7 +453,7 @@ describe('a failure part way leaves the workbook as it was', () => {
   /** Rows heavy enough for three chunks: 3,000 deals with 2,000-character names (≈ 6 MB). */
   const heavy = () => Array.from({ length: 3000 }, (_, i) => deal(i, `${i} ${'n'.repeat(2000)}`));
 
-  for (const failing of [2, 3, 4, 5, 6])
+  for (const failing of [2, 3, 4, 5, 6, 7])
     it(`new import: sync ${failing} fails (set-up, a chunk, the table and name), the draft sheet is deleted`, async () => {
       const model = userWorkbook();
       const before = contents(model);
@@ -460,11 +485,12 @@ describe('a failure part way leaves the workbook as it was', () => {
   });
 
   for (const [label, support, failure] of [
-    // Syncs: 1 names, 2 used range and tables, 3 old values, 4 clearing and record, 5–7 chunks, 8 table.
+    // Syncs: 1 names, 2 used range and tables, 3 old values, 4 clearing, 5 record, 6–8 chunks, 9 table.
     // The header is written after the old rows were cleared in the same batch.
     ['the clearing batch', FULL, { at: /^Range\.values$/, once: true }],
-    ['the first chunk', FULL, { sync: 5 }],
-    ['a later chunk', FULL, { sync: 7 }],
+    ['the record', FULL, { sync: 5 }],
+    ['the first chunk', FULL, { sync: 6 }],
+    ['a later chunk', FULL, { sync: 8 }],
     ['the table resize', FULL, { at: /^Table\.resize$/, once: true }],
     ['the new table (no Table.resize)', NO_RESIZE, { at: /^TableCollection\.add$/, once: true }],
   ] as const)
