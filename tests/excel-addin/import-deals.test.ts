@@ -365,6 +365,23 @@ describe('an existing data sheet', () => {
     }
   });
 
+  it('says nothing was imported when the sheet names cannot be read', async () => {
+    for (const [lang, message] of [
+      ['en', "Could not read the workbook's sheets, so nothing was imported."],
+      ['fi', 'Työkirjan taulukoita ei voitu lukea, joten mitään ei tuotu.'],
+    ] as const) {
+      const model = userWorkbook();
+      const before = structuredClone(model);
+      const { context, error } = await importFailing(model, request([deal(0)], { lang }), {
+        failure: { sync: 1 },
+      });
+      expect(error.message).toMatch(new RegExp(`^${message}`));
+      expect(error.cleanup).toBe('nothingWritten');
+      expect(context.syncs).toBe(1);
+      expect(model).toEqual(before);
+    }
+  });
+
   /** A workbook after a first import of `count` deals, with an analysis sheet whose formulas read the data sheet's columns. */
   async function importedWorkbook(count: number): Promise<FakeWorkbook> {
     const model = userWorkbook();
