@@ -19,6 +19,8 @@ interface Export {
   example: boolean;
   original: string;
   recalculated?: string;
+  /** The template's sheet: the pipeline's comes after the data sheet it reads. */
+  sheetName?: string;
 }
 
 /** Each template in both languages with example data, and once in English without (blank inputs). */
@@ -38,7 +40,8 @@ describe.skipIf(!soffice)('LibreOffice recalculation of exported templates', () 
       if (!built.ok) throw new Error(`${entry.id}/${entry.lang}: ${JSON.stringify(built.errors)}`);
       const name = `${entry.id}-${entry.lang}${entry.example ? '' : '-blank'}.xlsx`;
       entry.original = join(dir, name);
-      writeFileSync(entry.original, await planToXlsx(built.plan));
+      writeFileSync(entry.original, await planToXlsx(built.plan, built.dataSheet));
+      entry.sheetName = built.plan.sheetName;
     }
     // A file whose cached result is wrong on purpose: proves LibreOffice recalculated, not echoed.
     const workbook = new ExcelJS.Workbook();
@@ -65,8 +68,8 @@ describe.skipIf(!soffice)('LibreOffice recalculation of exported templates', () 
   it.each(
     exports.map((e) => [`${e.id} (${e.lang}${e.example ? '' : ', no example data'})`, e] as const),
   )('%s: LibreOffice values equal the cached results, with no error cells', async (_, entry) => {
-    const before = await readCells(entry.original);
-    const after = await readCells(entry.recalculated!);
+    const before = await readCells(entry.original, entry.sheetName);
+    const after = await readCells(entry.recalculated!, entry.sheetName);
     const formulas = [...before.cells.values()].filter((c) => c.formula !== undefined);
     expect(formulas.length).toBeGreaterThan(0);
 
