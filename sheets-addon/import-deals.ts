@@ -65,9 +65,18 @@ function ensureSize(sheet: Sheet, rows: number, columns: number): void {
   if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
+/**
+ * A new hidden draft. Drafts of the same data sheet left by an import whose sidebar was closed
+ * part way are deleted first: only one import of a data sheet runs at a time.
+ */
 function createDraft(spreadsheet: Spreadsheet, sheetName: string, totalRows: number): Sheet {
+  const base = `${DRAFT_PREFIX}${sheetName}`;
+  const sheets = spreadsheet.getSheets();
+  for (const stale of sheets)
+    if (stale.getName().toLowerCase().startsWith(base.toLowerCase()))
+      spreadsheet.deleteSheet(stale);
   const names = spreadsheet.getSheets().map((sheet) => sheet.getName());
-  const draft = spreadsheet.insertSheet(uniqueSheetName(`${DRAFT_PREFIX}${sheetName}`, names));
+  const draft = spreadsheet.insertSheet(uniqueSheetName(base, names));
   draft.hideSheet();
   // A spreadsheet holds at most 10 million cells: the draft keeps only columns A–L (a new
   // sheet has 26), so 200,000 rows take 2.4 million cells, not 5.2, beside the sheet they replace.

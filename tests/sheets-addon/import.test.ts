@@ -443,6 +443,24 @@ describe('imports larger than one call', () => {
     expect(next['Range.setValues']).toBe(1);
   });
 
+  it('deletes a draft an earlier import left behind (its sidebar closed part way)', () => {
+    const first = {
+      draft: null,
+      sheetName: 'Deals',
+      lang: 'en',
+      replace: false,
+      totalRows: 30,
+      offset: 0,
+      rows: deals(10),
+    };
+    server('appendImportRows')(first);
+    expect(sheetNames()).toEqual(['Sheet1', 'Import draft Deals']);
+    const { draft } = server('appendImportRows')(first) as { draft: string };
+    expect(draft).toBe('Import draft Deals');
+    expect(sheetNames()).toEqual(['Sheet1', 'Import draft Deals']);
+    expect(world.spreadsheet.sheet(draft)!.getLastRow()).toBe(11);
+  });
+
   it('refuses a chunk that does not start where the last ended, and deletes the draft', () => {
     const first = {
       draft: null,
