@@ -45,6 +45,24 @@ function equalityTest(wanted: ComputedValue): (value: DataValue) => boolean {
   return negate ? (value) => !equal(value) : equal;
 }
 
+/** The data-sheet rows meeting a criterion: 1 per row in `mask`, and their indexes in order. */
+interface RowSet {
+  mask: Uint8Array;
+  rows: number[];
+}
+
+/** A test of one data-sheet value against a criterion's operator and value. */
+function valueTest(op: DataCriterion['op'], wanted: ComputedValue): (value: DataValue) => boolean {
+  if (op === '=') return equalityTest(wanted);
+  if (typeof wanted !== 'number') return () => false;
+  const compare = {
+    '>=': (n: number) => n >= wanted,
+    '<': (n: number) => n < wanted,
+    '>': (n: number) => n > wanted,
+  }[op];
+  return (value) => typeof value === 'number' && compare(value);
+}
+
 /** The serial of the day `months` calendar months after `serial`, as EDATE gives it (the day kept, or the month's last). */
 function addMonths(serial: number, months: number): number {
   const date = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
@@ -82,6 +100,18 @@ export function evaluatePlan(plan: SheetPlan, data?: DataSheetPlan): ComputedVal
   const memo = new Map<string, Raw>();
   // The data sheet as a spreadsheet holds it: the header row, then the deals.
   const dataRows: readonly (readonly DataValue[])[] = data ? [data.header, ...data.rows] : [];
+  const rowCount = dataRows.length;
+  const columns = new Map<DataColumn, DataValue[]>();
+  const columnValues = (column: DataColumn): DataValue[] => {
+    let values = columns.get(column);
+    if (!values) {
+      const at = DATA_COLUMNS.indexOf(column);
+      values = dataRows.map((row) => row[at] ?? '');
+      columns.set(column, values);
+    }
+    return values;
+  };
+  const masks = new Map<string, RowSet>();
 
   const valueAt = (row: number, col: number): Raw => {
     const cell = plan.cells[row]?.[col];
@@ -192,18 +222,24 @@ export function evaluatePlan(plan: SheetPlan, data?: DataSheetPlan): ComputedVal
         const error = firstError(blanks);
         if (error) return error;
         if (blanks.some((v) => !isFilled(v))) return '';
-        const tests = calc.criteria.map(criterionTest);
-        const found = firstError(tests.filter(isKpiError));
+        const picked = calc.criteria.map(criterionMask);
+        const found = firstError(picked.filter(isKpiError));
         if (found) return found;
-        const checks = tests as ((row: readonly DataValue[]) => boolean)[];
-        const matching = dataRows.filter((row) => checks.every((check) => check(row)));
+        // The rows of the criterion fewest rows meet, checked against the others.
+        const sets = (picked as RowSet[]).slice().sort((a, b) => a.rows.length - b.rows.length);
+        const [fewest, ...others] = sets;
+        const matching: number[] = [];
+        for (const i of fewest?.rows ?? [])
+          if (others.every((set) => set.mask[i] === 1)) matching.push(i);
         if (calc.kind === 'dataCount') return matching.length;
         const total = (column: DataColumn) => {
-          const at = DATA_COLUMNS.indexOf(column);
-          return matching.reduce((sum, row) => {
-            const value = row[at];
-            return typeof value === 'number' ? sum + value : sum;
-          }, 0);
+          const values = columnValues(column);
+          let sum = 0;
+          for (const i of matching) {
+            const value = values[i];
+            if (typeof value === 'number') sum += value;
+          }
+          return sum;
         };
         return calc.minus ? total(calc.column) - total(calc.minus) : total(calc.column);
       }
@@ -224,13 +260,11 @@ export function evaluatePlan(plan: SheetPlan, data?: DataSheetPlan): ComputedVal
   }
 
   /**
-   * A criterion as a test of a data-sheet row, as COUNTIFS applies it: texts equal ignoring
-   * case, comparisons only with numbers; an error value in its cell instead.
+   * Which data-sheet rows meet a criterion (1) and which do not (0), as COUNTIFS applies it:
+   * texts equal ignoring case, comparisons only with numbers; an error value in its cell
+   * instead. Kept per criterion and value: the cells of a table share most of their criteria.
    */
-  function criterionTest(
-    criterion: DataCriterion,
-  ): ((row: readonly DataValue[]) => boolean) | KpiError {
-    const at = DATA_COLUMNS.indexOf(criterion.column);
+  function criterionMask(criterion: DataCriterion): RowSet | KpiError {
     let wanted: Raw = criterion.text ?? criterion.number ?? null;
     if (criterion.ref !== undefined) {
       wanted = cellValue(criterion.ref);
@@ -238,21 +272,22 @@ export function evaluatePlan(plan: SheetPlan, data?: DataSheetPlan): ComputedVal
       if (criterion.months !== undefined)
         wanted = isNumber(wanted) ? addMonths(wanted, criterion.months) : null;
     }
-    if (criterion.op === '=') {
-      const matches = equalityTest(wanted);
-      return (row) => matches(row[at]!);
+    const key = `${criterion.column}|${criterion.op}|${typeof wanted}|${String(wanted)}`;
+    let set = masks.get(key);
+    if (!set) {
+      const test = valueTest(criterion.op, wanted);
+      const values = columnValues(criterion.column);
+      const mask = new Uint8Array(rowCount);
+      const rows: number[] = [];
+      for (let i = 0; i < rowCount; i++)
+        if (test(values[i]!)) {
+          mask[i] = 1;
+          rows.push(i);
+        }
+      set = { mask, rows };
+      masks.set(key, set);
     }
-    if (!isNumber(wanted)) return () => false;
-    const bound = wanted;
-    const compare = {
-      '>=': (n: number) => n >= bound,
-      '<': (n: number) => n < bound,
-      '>': (n: number) => n > bound,
-    }[criterion.op];
-    return (row) => {
-      const value = row[at];
-      return typeof value === 'number' && compare(value);
-    };
+    return set;
   }
 
   return plan.cells.map((line, row) => line.map((_, col) => valueAt(row, col)));
