@@ -10,7 +10,8 @@ import {
   type RowProblem,
 } from '../core/import/index';
 import type { FieldKey, ImportError, Result } from '../core/import/types';
-import { reasonText, refusalText } from '../core/ui/import-texts';
+import { reasonText } from '../core/import/reasons';
+import { refusalText } from '../core/ui/import-texts';
 import type { Lang } from '../core/templates/options';
 import type { DataOptions } from './args';
 import { cliText } from './messages';

@@ -3,14 +3,8 @@ import { t, type MessageKey } from '../i18n/index';
 import { DATE_FORMAT } from '../i18n/number-format';
 import type { Lang } from '../templates/options';
 import type { ImportedDeals } from './read';
-import {
-  FIELD_KEYS,
-  type Deal,
-  type FieldKey,
-  type Outcome,
-  type ProblemReason,
-  type RowProblem,
-} from './types';
+import { reasonText } from './reasons';
+import { FIELD_KEYS, type Deal, type FieldKey, type Outcome, type RowProblem } from './types';
 import {
   DATA_COLUMNS,
   type DataColumn,
@@ -32,17 +26,6 @@ export const RECORD_RANGE = 'N1:Q400';
 const RECORD_WIDTH = 4;
 
 const OUTCOMES: readonly Outcome[] = ['won', 'lost', 'open'];
-
-/** Why a row was reported, in the words the sidebar and the CLI use too. */
-const REASON_KEYS: Record<ProblemReason, MessageKey> = {
-  'bad-number': 'import.reason.badNumber',
-  'bad-date': 'import.reason.badDate',
-  'blank-amount': 'import.reason.blankAmount',
-  'blank-created': 'import.reason.blankCreated',
-  'blank-closed': 'import.reason.blankClosed',
-  'unknown-outcome': 'import.reason.unknownOutcome',
-  'totals-row': 'import.reason.totalsRow',
-};
 
 /** "Deals" / "Kaupat": not made unique, as the pipeline's formulas name it. */
 export function dataSheetName(lang: Lang): string {
@@ -153,7 +136,7 @@ function recordOf(content: DataSheetContent): (RecordCell | null)[][] {
       { value: problem.row, role: 'body', format: '0' },
       text(problem.column),
       text(problem.value),
-      text(tr(REASON_KEYS[problem.reason])),
+      text(reasonText(content.lang, problem.reason)),
     );
   return lines;
 }

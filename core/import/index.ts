@@ -17,6 +17,7 @@ export { KNOWN_HEADERS, type Crm } from './headers';
 export { MAX_BYTES, MAX_ROWS } from './limits';
 export { LISTED_NAMES, dataMonths, planImport, type PlanImportResult } from './plan-import';
 export { topValues } from './rank';
+export { reasonText } from './reasons';
 export {
   mapByHeaders,
   missingFields,

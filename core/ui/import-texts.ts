@@ -1,25 +1,13 @@
 // The CRM import's refusals, row reasons and field names in the user's language.
 import { t, type MessageKey } from '../i18n/index';
-import type { FieldKey, ImportError, Outcome, ProblemReason } from '../import/types';
+import type { FieldKey, ImportError, Outcome } from '../import/types';
 import type { Lang } from '../templates/options';
-
-const REASON_KEYS: Record<ProblemReason, MessageKey> = {
-  'bad-number': 'import.reason.badNumber',
-  'bad-date': 'import.reason.badDate',
-  'blank-amount': 'import.reason.blankAmount',
-  'blank-created': 'import.reason.blankCreated',
-  'blank-closed': 'import.reason.blankClosed',
-  'unknown-outcome': 'import.reason.unknownOutcome',
-  'totals-row': 'import.reason.totalsRow',
-};
 
 export const fieldName = (lang: Lang, field: FieldKey) =>
   t(lang, `import.field.${field}` as MessageKey);
 
 export const outcomeName = (lang: Lang, outcome: Outcome) =>
   t(lang, `import.outcome.${outcome}` as MessageKey);
-
-export const reasonText = (lang: Lang, reason: ProblemReason) => t(lang, REASON_KEYS[reason]);
 
 /** A count as the language writes it: 200,000 in English, 200 000 in Finnish. */
 export const countText = (lang: Lang, count: number) =>

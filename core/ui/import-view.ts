@@ -16,7 +16,8 @@ import {
   type LoadedFile,
   type StageQuestion,
 } from './import-model';
-import { countText, fieldName, outcomeName, reasonText } from './import-texts';
+import { reasonText } from '../import/reasons';
+import { countText, fieldName, outcomeName } from './import-texts';
 import type { DecimalMark } from '../import/numbers';
 import { uiText } from './texts';
 
