@@ -2,6 +2,7 @@
 import { crmImport } from './bench/crm-import';
 import { functionThroughput } from './bench/function-throughput';
 import { hostOverhead } from './bench/host-overhead';
+import { pipelineRecalculation } from './bench/pipeline-recalc';
 import { sidebarBudgets } from './bench/sidebar';
 import { templateExport, templatePlanBuild } from './bench/templates';
 import type { BenchSection, BudgetCheck } from './bench/types';
@@ -14,6 +15,7 @@ const SECTIONS: readonly BenchSection[] = [
   templateExport,
   sidebarBudgets,
   crmImport,
+  pipelineRecalculation,
 ];
 
 async function main(): Promise<void> {

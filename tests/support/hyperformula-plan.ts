@@ -5,6 +5,9 @@ import type { SheetPlan } from '../../core/templates/plan';
 import { registerKpiFunctions } from '../../preview/kpi-functions-plugin';
 import { SPREADSHEET_CONFIG } from './hyperformula';
 
+/** HyperFormula's default `maxRows`: larger sheets are refused unless the config raises it. */
+const HF_DEFAULT_MAX_ROWS = 40_000;
+
 /** A cell value as HyperFormula computes it; errors become their code ("#DIV/0!"). */
 export type EngineValue = number | string | boolean | null | { error: string };
 
@@ -50,7 +53,12 @@ export function evaluateWithHyperFormula(plan: SheetPlan, data?: DataSheetPlan):
   };
   for (const name of dataSheetsRead(plan)) sheets[name] = [[null]];
   if (data) sheets[data.sheetName] = dataContent(data);
-  const engine = HyperFormula.buildFromSheets(sheets, SPREADSHEET_CONFIG);
+  // HyperFormula refuses sheets over 40,000 rows by default; a 100,000-deal data sheet needs more.
+  const rows = Math.max(...Object.values(sheets).map((cells) => cells.length));
+  const engine = HyperFormula.buildFromSheets(sheets, {
+    ...SPREADSHEET_CONFIG,
+    ...(rows > HF_DEFAULT_MAX_ROWS ? { maxRows: rows } : {}),
+  });
   try {
     const sheet = engine.getSheetId('Plan')!;
     const values = engine.getSheetValues(sheet);
