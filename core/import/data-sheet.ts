@@ -2,6 +2,7 @@
 import { t, type MessageKey } from '../i18n/index';
 import { DATE_FORMAT } from '../i18n/number-format';
 import type { Lang } from '../templates/options';
+import type { DayOrder } from './dates';
 import type { ImportedDeals } from './read';
 import { reasonText } from './reasons';
 import { FIELD_KEYS, type Deal, type FieldKey, type Outcome, type RowProblem } from './types';
@@ -64,6 +65,8 @@ export interface DataSheetContent {
   /** Field → the file's headers it was read from, in order. */
   columns: Partial<Record<FieldKey, readonly string[]>>;
   flags?: { won: string; closed: string };
+  /** Date field → the day order the user chose for it (only where both orders read every date). */
+  dayOrders?: Partial<Record<FieldKey, DayOrder>>;
   /** Stage → outcome, every stage of the file. */
   stages: readonly { stage: string; outcome: Outcome }[];
   example: boolean;
@@ -109,10 +112,22 @@ function recordOf(content: DataSheetContent): (RecordCell | null)[][] {
   line(label('dataSheet.record.currency'), text(content.currency));
   line();
   section('dataSheet.record.columns');
-  headers('dataSheet.record.field', 'dataSheet.record.header');
-  for (const field of FIELD_KEYS)
+  const orders = content.dayOrders ?? {};
+  const anyOrder = Object.keys(orders).length > 0;
+  headers(
+    'dataSheet.record.field',
+    'dataSheet.record.header',
+    ...(anyOrder ? (['dataSheet.record.dayOrder'] as const) : []),
+  );
+  for (const field of FIELD_KEYS) {
+    const order = orders[field];
     for (const header of content.columns[field] ?? [])
-      line(label(`dataSheet.col.${field}`), text(header));
+      line(
+        label(`dataSheet.col.${field}`),
+        text(header),
+        order ? text(tr(`dataSheet.dayOrder.${order}`)) : null,
+      );
+  }
   if (content.flags) {
     line(label('dataSheet.flag.won'), text(content.flags.won));
     line(label('dataSheet.flag.closed'), text(content.flags.closed));
@@ -177,6 +192,12 @@ export function dataSheetPlan(
   const flags = mapping.flags
     ? { won: headerOf(mapping.flags.won), closed: headerOf(mapping.flags.closed) }
     : undefined;
+  // The user's answers, kept by field so a new export with the columns in other places finds them.
+  const dayOrders: Partial<Record<FieldKey, DayOrder>> = {};
+  for (const field of ['created', 'closed'] as const) {
+    const answered = (mapping.columns[field] ?? []).find((c) => mapping.dayOrders?.[c]);
+    if (answered !== undefined) dayOrders[field] = mapping.dayOrders?.[answered];
+  }
   return buildDataSheet({
     lang: opts.lang,
     currency: opts.currency.toUpperCase(),
@@ -185,6 +206,7 @@ export function dataSheetPlan(
     fileName: opts.fileName,
     columns,
     ...(flags ? { flags } : {}),
+    dayOrders,
     stages: [
       ...imported.stages.map(({ stage, outcome }) => ({ stage, outcome })),
       // The user's answers for stages this file does not hold stay settled for the next one.
@@ -235,6 +257,12 @@ export function parseImportRecord(
     ['flag.won', (lang) => t(lang, 'dataSheet.flag.won')],
     ['flag.closed', (lang) => t(lang, 'dataSheet.flag.closed')],
   ]);
+  const orders = labelsOf<DayOrder>(
+    (['dmy', 'mdy'] as const).map((order): [DayOrder, (lang: Lang) => string] => [
+      order,
+      (lang) => t(lang, `dataSheet.dayOrder.${order}`),
+    ]),
+  );
   const outcomes = labelsOf<Outcome>(
     OUTCOMES.map((outcome): [Outcome, (lang: Lang) => string] => [
       outcome,
@@ -244,6 +272,7 @@ export function parseImportRecord(
   const columnLists: Partial<Record<FieldKey, string[]>> = {};
   const stages: Record<string, Outcome> = {};
   const flags: { won?: string; closed?: string } = {};
+  const dayOrders: Partial<Record<FieldKey, DayOrder>> = {};
   let section: Section | null = null;
   let found = false;
   let headerRow = false;
@@ -270,7 +299,11 @@ export function parseImportRecord(
       const field = fields.get(normal(first));
       if (field === 'flag.won') flags.won = second;
       else if (field === 'flag.closed') flags.closed = second;
-      else if (field && second !== '') (columnLists[field] ??= []).push(second);
+      else if (field && second !== '') {
+        (columnLists[field] ??= []).push(second);
+        const order = orders.get(normal(row[2]));
+        if (order) dayOrders[field] ??= order;
+      }
     } else if (section === 'stages') {
       const outcome = outcomes.get(normal(second));
       if (outcome && first !== '') stages[first] = outcome;
@@ -287,5 +320,6 @@ export function parseImportRecord(
     ...(flags.won !== undefined && flags.closed !== undefined
       ? { flags: { won: flags.won, closed: flags.closed } }
       : {}),
+    ...(Object.keys(dayOrders).length > 0 ? { dayOrders } : {}),
   };
 }

@@ -1,5 +1,6 @@
 // The shapes an import hands to hosts: the data sheet ("Deals"/"Kaupat") and the request that writes it with its analysis.
 import type { Lang, SheetPlan, StyleRole } from '../templates/plan';
+import type { DayOrder } from './dates';
 import type { FieldKey, Outcome } from './types';
 
 /**
@@ -75,6 +76,8 @@ export interface SavedImportSettings {
   columnLists?: Partial<Record<FieldKey, string[]>>;
   /** Salesforce's "Won" and "Closed" checkbox headers, when they decided the outcome. */
   flags?: { won: string; closed: string };
+  /** The user's day-first / month-first answers for date fields whose slashed dates read both ways. */
+  dayOrders?: Partial<Record<FieldKey, DayOrder>>;
 }
 
 /**

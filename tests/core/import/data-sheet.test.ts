@@ -8,7 +8,10 @@ import {
   dataSheetPlan,
   importDeals,
   parseImportRecord,
+  proposeMapping,
+  readTable,
   type ImportedDeals,
+  type Mapping,
 } from '../../../core/import/index';
 import { parseRange } from '../../../core/templates/a1';
 import type { RecordCell } from '../../../core/import/workbook-types';
@@ -36,6 +39,13 @@ function readBack(record: (RecordCell | null)[][]): string[][] {
       return value === undefined ? '' : String(value);
     }),
   );
+}
+
+/** The mapping the importer proposes for `csv`'s headers. */
+function proposalOf(csv: string): Mapping {
+  const table = readTable(csv);
+  if (!table.ok) throw new Error('unreadable');
+  return proposeMapping(table.value.headers).mapping;
 }
 
 /** The record's texts, one line per row, for reading the layout in an assertion. */
@@ -239,6 +249,74 @@ describe('data sheet of the messy export', () => {
   it('never carries a formula: values that look like one are plain strings for the host to keep as text', () => {
     for (const row of plan.record)
       for (const cell of row) if (cell) expect(Object.keys(cell)).not.toContain('formula');
+  });
+});
+
+describe('day order answers in the record', () => {
+  // Every slashed date of this file reads both ways: the user answered day first for Created
+  // and month first for Closed. 03/04/2026 read day first is 3 April, month first 4 March.
+  const csv = [
+    'Deal Name,Deal Stage,Amount,Create Date,Close Date',
+    'A,Closed Won,100,03/04/2026,05/06/2026',
+    'B,Open,200,01/02/2026,',
+  ].join('\n');
+  const answered = (() => {
+    const first = importDeals(csv);
+    if (first.ok || first.error.kind !== 'ambiguous-dates') throw new Error('dates not ambiguous');
+    const proposed = importDeals(csv, {
+      ...proposalOf(csv),
+      dayOrders: { 3: 'dmy', 4: 'mdy' },
+    });
+    if (!proposed.ok) throw new Error(JSON.stringify(proposed.error));
+    return proposed.value;
+  })();
+
+  it('writes the order of each answered date column beside its header, in the language of the sheet', () => {
+    expect(answered.deals[0]?.created).toBe(serial('2026-04-03'));
+    expect(answered.deals[0]?.closed).toBe(serial('2026-05-06'));
+    const en = lines(
+      dataSheetPlan(answered, { lang: 'en', currency: 'EUR', fileName: 'd.csv' }).record,
+    );
+    expect(en).toContain('Field | Column in the file | Date order | ');
+    expect(en).toContain('Created | Create Date | day first | ');
+    expect(en).toContain('Closed | Close Date | month first | ');
+    expect(en).toContain('Amount | Amount |  | ');
+    const fi = lines(
+      dataSheetPlan(answered, { lang: 'fi', currency: 'EUR', fileName: 'd.csv' }).record,
+    );
+    expect(fi).toContain('Luotu | Create Date | päivä ensin | ');
+    expect(fi).toContain('Suljettu | Close Date | kuukausi ensin | ');
+  });
+
+  it('reads them back by field in either language', () => {
+    for (const lang of ['en', 'fi'] as const) {
+      const plan = dataSheetPlan(answered, { lang, currency: 'EUR', fileName: 'd.csv' });
+      expect(parseImportRecord(readBack(plan.record))?.dayOrders).toEqual({
+        created: 'dmy',
+        closed: 'mdy',
+      });
+    }
+  });
+
+  it('records no order where the file left none to answer', () => {
+    const plan = dataSheetPlan(imported('hubspot-deals.csv'), {
+      lang: 'en',
+      currency: 'EUR',
+      fileName: 'h.csv',
+    });
+    expect(parseImportRecord(readBack(plan.record))?.dayOrders).toBeUndefined();
+  });
+
+  it('reads a hand-written record: "Date order" cells of either language, others ignored', () => {
+    expect(
+      parseImportRecord([
+        ['Luetut sarakkeet', ''],
+        ['Kenttä', 'Sarake tiedostossa', 'Päivämäärien järjestys'],
+        ['Created', 'Opened', 'Month first'],
+        ['Suljettu', 'Shut', 'päivä ensin'],
+        ['Amount', 'Value', 'sideways'],
+      ])?.dayOrders,
+    ).toEqual({ created: 'mdy', closed: 'dmy' });
   });
 });
 
