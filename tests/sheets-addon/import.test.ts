@@ -10,13 +10,14 @@ import {
   type ImportRequest,
 } from '../../core/import/workbook-types';
 import { importDeals as readDeals, planImport } from '../../core/import/index';
-import { buildPlan, type SheetPlan } from '../../core/templates/index';
+import { TEMPLATE_IDS, buildPlan, type SheetPlan } from '../../core/templates/index';
 import { sheetsHostDefaults } from '../../sheets-addon/host-defaults';
 import {
   IMPORT_CHUNK_CHARS,
   IMPORT_CHUNK_ROWS,
   importChunks,
 } from '../../sheets-addon/import-chunks';
+import { readImportRequest } from '../../sheets-addon/import-request';
 import { importInChunks, type ScriptRun } from '../../sheets-addon/script-run';
 import {
   fakeAppsScript,
@@ -500,6 +501,50 @@ describe('imports larger than one call', () => {
     await expect(importInChunks(dropping, request(deals(25_000)))).rejects.toThrow('NetworkError');
     expect(sheetNames()).toEqual(['Sheet1']);
   });
+});
+
+describe('the request reader', () => {
+  it.each(TEMPLATE_IDS)(
+    '%s: every plan (both modes, languages, the largest options) reads back as Sheets writes it',
+    (id) => {
+      for (const mode of ['portable', 'functions'])
+        for (const lang of ['en', 'fi'] as const)
+          for (const extra of [{}, { rows: 50, periods: 24, protect: true }]) {
+            const built = buildPlan(id, { mode, lang, ...extra }, {}, { functionPrefix: '' });
+            if (!built.ok) throw new Error(`${id} refused`);
+            const sent = JSON.parse(
+              JSON.stringify({
+                dataSheet: dataSheet([], lang),
+                analysis: built.plan,
+                replace: false,
+              }),
+            ) as unknown;
+            const { analysis } = readImportRequest(sent, 'request');
+            // As google.script.run delivers it: undefined properties left out.
+            const plan = JSON.parse(JSON.stringify(built.plan)) as SheetPlan;
+            expect(analysis).toMatchObject({
+              sheetName: plan.sheetName,
+              columnWidths: plan.columnWidths,
+              merges: plan.merges,
+              validations: plan.validations,
+              conditionalFormats: plan.conditionalFormats,
+              protection: plan.protection,
+              charts: plan.charts,
+              frozen: plan.frozen,
+            });
+            analysis!.cells.forEach((row, r) =>
+              row.forEach((cell, c) => {
+                const { value, formula, format, role, input, note } = plan.cells[r]![c] ?? {};
+                if (plan.cells[r]![c] === null) expect(cell).toBeNull();
+                else
+                  expect(cell).toEqual(
+                    JSON.parse(JSON.stringify({ value, formula, format, role, input, note })),
+                  );
+              }),
+            );
+          }
+    },
+  );
 });
 
 describe('requests of the wrong shape', () => {
