@@ -1,4 +1,5 @@
 // Browser tests of the built Excel task pane (dist/excel/taskpane.html) with Office.js from the npm package.
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -231,6 +232,41 @@ describe.skipIf(missing !== undefined)('built taskpane.html in headless Chromium
       'B5',
       'D2',
     ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('imports a CRM export through the Import tab into the workbook: the deals sheet, then the analysis that reads it', async () => {
+    const { page, errors } = await open(true);
+    await page.getByRole('tab', { name: 'Import' }).click();
+    await page.getByLabel('Deals file (CSV or TSV)').setInputFiles({
+      name: 'hubspot-deals.csv',
+      mimeType: 'text/csv',
+      buffer: readFileSync(new URL('../fixtures/crm/hubspot-deals.csv', import.meta.url)),
+    });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => page.locator('.kpi-import [role="status"]').last().textContent(), {
+        timeout: 60_000,
+      })
+      .toMatch(/^Imported \d+ deals into 'Deals' and added 'Pipeline analysis'\.$/);
+    expect((await excel(page)).sheetNames).toEqual([
+      'Sheet1',
+      'Lead funnel',
+      'Deals',
+      'Pipeline analysis',
+    ]);
+    // The fixture's first deal as the Deals sheet holds it: its id and name stay text.
+    expect(await inWorkbook(page, 'cell', 'Deals', 'B2')).toMatchObject({
+      content: { kind: 'text', text: '18234001' },
+    });
+    expect(await inWorkbook(page, 'cell', 'Deals', 'C2')).toMatchObject({
+      content: { kind: 'text', text: 'Nordic Logistics – renewal' },
+    });
+    const formulas = Object.values(
+      (await inWorkbook(page, 'formulasOf', 'Pipeline analysis')) as Record<string, string>,
+    );
+    expect(formulas.some((formula) => formula.includes("'Deals'!$E:$E"))).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
