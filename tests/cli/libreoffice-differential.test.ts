@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDataSheetLayout, spliceDataRows } from '../../cli/xlsx-data-sheet';
 import { addPlanSheet } from '../../cli/xlsx-writer';
+import type { DataSheetPlan } from '../../core/import/workbook-types';
 import { cellRef } from '../../core/templates/a1';
 import { TEMPLATE_IDS, type TemplateId } from '../../core/templates/options';
 import type { SheetPlan } from '../../core/templates/plan';
@@ -16,6 +18,7 @@ import {
   inputSets,
   inputSlots,
   mismatches,
+  smallPortableData,
   smallPortablePlan,
   withInputs,
   type InputSlot,
@@ -34,11 +37,18 @@ if (!soffice)
   );
 
 const SETS_PER_TEMPLATE = 50;
+/**
+ * Fewer for a template reading a data sheet: its only inputs are a currency and names, and
+ * each of its sheets recalculates hundreds of COUNTIFS over the deals.
+ */
+const SETS_WITH_DATA = 10;
 const SEED = 20260331;
 
 interface Batch {
   id: TemplateId;
   plan: SheetPlan;
+  /** The data sheet the plan's formulas read (the pipeline's deals), written once before its sheets. */
+  data: DataSheetPlan | undefined;
   slots: InputSlot[];
   sets: InputCell[][];
   file: string;
@@ -54,13 +64,16 @@ interface Batch {
  */
 async function writeBatch(batch: Batch): Promise<void> {
   const workbook = new ExcelJS.Workbook();
+  const { data } = batch;
+  if (data) addDataSheetLayout(workbook, data);
   for (const values of batch.sets) {
-    const sheet = await addPlanSheet(workbook, batch.plan);
+    const sheet = await addPlanSheet(workbook, batch.plan, data);
     batch.slots.forEach((slot, i) => {
       sheet.getCell(slot.row + 1, slot.col + 1).value = values[i] ?? null;
     });
   }
-  writeFileSync(batch.file, Buffer.from(await workbook.xlsx.writeBuffer()));
+  const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+  writeFileSync(batch.file, data ? await spliceDataRows(xlsx, data, data.sheetName) : xlsx);
 }
 
 let dir = '';
@@ -71,13 +84,15 @@ describe.skipIf(!soffice)('LibreOffice recalculation of random and bad inputs', 
     dir = mkdtempSync(join(tmpdir(), 'kpi-lo-differential-'));
     for (const id of TEMPLATE_IDS) {
       const plan = smallPortablePlan(id);
+      const data = smallPortableData(id);
       // LibreOffice has no TRUE/FALSE values: it computes with them as the numbers 1 and 0.
       const slots = inputSlots(plan, { booleans: false });
       const batch: Batch = {
         id,
         plan,
+        data,
         slots,
-        sets: inputSets(slots, SETS_PER_TEMPLATE, SEED),
+        sets: inputSets(slots, data ? SETS_WITH_DATA : SETS_PER_TEMPLATE, SEED),
         file: join(dir, `${id}.xlsx`),
         recalculated: [],
         validations: [],
@@ -94,26 +109,29 @@ describe.skipIf(!soffice)('LibreOffice recalculation of random and bad inputs', 
     );
     for (const [i, batch] of batches.entries()) {
       batch.recalculated = await readSheetValues(copies[i]!);
-      batch.validations = (await readValidations(copies[i]!))[0]!;
+      batch.validations = (await readValidations(copies[i]!))[batch.data ? 1 : 0]!;
     }
   }, 300_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each(TEMPLATE_IDS.map((id) => [id] as const))(
-    `%s: every formula cell equals the core's value for ${SETS_PER_TEMPLATE} input sets`,
+    `%s: every formula cell equals the core's value for ${SETS_PER_TEMPLATE} input sets (${SETS_WITH_DATA} beside a data sheet)`,
     (id) => {
       const batch = batches.find((b) => b.id === id)!;
-      expect(batch.recalculated).toHaveLength(SETS_PER_TEMPLATE);
       const tally = emptyTally();
+      // The data sheet comes first in the workbook, the input sets' sheets after it.
+      const first = batch.data ? 1 : 0;
+      expect(batch.recalculated).toHaveLength(batch.sets.length + first);
       const found = batch.sets.flatMap((values, k) => {
-        const sheet = batch.recalculated[k]!;
+        const sheet = batch.recalculated[k + first]!;
         return mismatches(
           withInputs(batch.plan, batch.slots, values),
           (row, col) => sheet.get(cellRef(row, col)) ?? null,
           () => `sheet ${k + 1}: ${describeInputs(batch.slots, values)}`,
           tally,
           2,
+          batch.data,
         );
       });
       expect(found.slice(0, 10)).toEqual([]);

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import type { KindDomain } from '../../core/args/kinds';
 import { isKpiError } from '../../core/errors';
+import { outcomeLabel } from '../../core/import/data-sheet';
 import {
   DATA_COLUMNS,
   type DataColumn,
@@ -57,6 +58,16 @@ export function smallPortableData(id: TemplateId): DataSheetPlan | undefined {
     copy[at('owner')] = names[(i * 5 + 1) % names.length]!;
     copy[at('currency')] = names[(i * 3 + 2) % names.length]!;
     return copy;
+  });
+  // A large credit note for every name among the won deals: the revenue of any currency,
+  // source or owner typed in is negative, which the average deal size refuses (#VALUE!) as its
+  // function does.
+  const won = rows.filter((row) => row[at('outcome')] === outcomeLabel(data.lang, 'won'));
+  names.forEach((name, i) => {
+    const row = won[i];
+    if (!row) return;
+    row[at('amount')] = -10_000_000;
+    for (const column of ['currency', 'source', 'owner'] as const) row[at(column)] = name;
   });
   return { ...data, rows };
 }
