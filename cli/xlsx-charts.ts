@@ -1,15 +1,15 @@
 // Adds plans' charts to an .xlsx package ExcelJS wrote (ExcelJS cannot write charts): chart, drawing, relationship and content-type parts.
 import JSZip from 'jszip';
-import { evaluatePlan } from '../core/templates/evaluate';
-import type { DataSheetPlan } from '../core/import/workbook-types';
+import { evaluatePlan, type ComputedValue } from '../core/templates/evaluate';
 import type { SheetPlan } from '../core/templates/plan';
 import { chartPartXml, decodeXml, drawingPartXml, escapeXml } from './xlsx-chart-parts';
 
-/** A sheet of the package, by its name in the workbook, the plan it was written from and the data sheet it reads. */
+/** A sheet of the package, by its name in the workbook, and the plan it was written from. */
 export interface PlanSheet {
   sheetName: string;
   plan: SheetPlan;
-  data?: DataSheetPlan;
+  /** The plan's cell values (`evaluatePlan`), when the caller has them: charts cache them. */
+  computed?: ComputedValue[][];
 }
 
 const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -156,9 +156,10 @@ async function addContentTypes(zip: JSZip, overrides: readonly [string, string][
 }
 
 /** One sheet's charts: a drawing part with one chart part per chart, linked from the worksheet. */
-async function addSheetCharts(zip: JSZip, { sheetName, plan, data }: PlanSheet): Promise<void> {
+async function addSheetCharts(zip: JSZip, sheet: PlanSheet): Promise<void> {
+  const { sheetName, plan } = sheet;
   const sheetPath = await worksheetPath(zip, sheetName);
-  const computed = evaluatePlan(plan, data);
+  const computed = sheet.computed ?? evaluatePlan(plan);
   const drawingPath = `xl/drawings/drawing${nextPartNumber(zip, 'xl/drawings', 'drawing')}.xml`;
   const overrides: [string, string][] = [[drawingPath, CONTENT_TYPES.drawing]];
   const chartIds: string[] = [];

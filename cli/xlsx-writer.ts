@@ -39,8 +39,11 @@ function cellsOf(ranges: readonly string[]): Set<string> {
   return keys;
 }
 
-function writeCells(sheet: ExcelJS.Worksheet, plan: SheetPlan, data?: DataSheetPlan): void {
-  const computed = evaluatePlan(plan, data);
+function writeCells(
+  sheet: ExcelJS.Worksheet,
+  plan: SheetPlan,
+  computed: readonly (readonly ComputedValue[])[],
+): void {
   const unlocked = plan.protection.enabled
     ? cellsOf(plan.protection.unlockedRanges)
     : new Set<string>();
@@ -173,7 +176,7 @@ function setPageLayout(sheet: ExcelJS.Worksheet, plan: SheetPlan): void {
 /**
  * Adds the plan as a new sheet of `workbook` (named "Name (2)" if the name is taken) and
  * returns it. Formula cells carry their results computed by the core (over the deals of `data`
- * where they read a data sheet), so programs that show cached values (previews, viewers) show
+ * where they read a data sheet; `computed` when the caller has them already), so programs that show cached values (previews, viewers) show
  * the right numbers. ExcelJS cannot write charts: they are added to the written package by
  * `addPlanCharts` (cli/xlsx-charts.ts), as `planToXlsx` does.
  */
@@ -181,6 +184,7 @@ export async function addPlanSheet(
   workbook: ExcelJS.Workbook,
   plan: SheetPlan,
   data?: DataSheetPlan,
+  computed: ComputedValue[][] = evaluatePlan(plan, data),
 ): Promise<ExcelJS.Worksheet> {
   const name = uniqueSheetName(
     plan.sheetName,
@@ -191,7 +195,7 @@ export async function addPlanSheet(
     views: rows > 0 || columns > 0 ? [{ state: 'frozen', xSplit: columns, ySplit: rows }] : [],
   });
   sheet.columns = plan.columnWidths.map((pixels) => ({ width: widthInCharacters(pixels) }));
-  writeCells(sheet, plan, data);
+  writeCells(sheet, plan, computed);
   for (const merge of plan.merges) sheet.mergeCells(merge);
   setPageLayout(sheet, plan);
   addValidations(sheet, plan.validations);
@@ -211,11 +215,13 @@ export async function planToXlsx(plan: SheetPlan, data?: DataSheetPlan): Promise
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'sales-kpi';
   const dataSheet = data ? addDataSheetLayout(workbook, data) : null;
-  const sheet = await addPlanSheet(workbook, plan, data);
+  // Computed once for the cells and the charts' caches: over 100,000 deals it takes seconds.
+  const computed = evaluatePlan(plan, data);
+  const sheet = await addPlanSheet(workbook, plan, data, computed);
   if (dataSheet) workbook.views = [{ ...WORKBOOK_VIEW, activeTab: 1 }];
   const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
   const charted = await addPlanCharts(await markDynamicArrays(xlsx), [
-    { sheetName: sheet.name, plan, data },
+    { sheetName: sheet.name, plan, computed },
   ]);
   return data && dataSheet ? spliceDataRows(charted, data, dataSheet.name) : charted;
 }
