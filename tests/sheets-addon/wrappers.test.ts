@@ -44,7 +44,17 @@ describe('Code.js', () => {
 
   it('declares each registry function once, at top level, then the server functions, and no other', () => {
     const declared = [...code.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]);
-    const server = ['onOpen', 'onInstall', 'showSidebar', 'insertTemplate', 'insertFormula'];
+    const server = [
+      'onOpen',
+      'onInstall',
+      'showSidebar',
+      'insertTemplate',
+      'insertFormula',
+      'readSheetValues',
+      'importDeals',
+      'appendImportRows',
+      'discardImportDraft',
+    ];
     expect(declared).toEqual([...FUNCTIONS.map((f) => f.name), ...server]);
     expect([...byName.keys()]).toEqual(FUNCTIONS.map((f) => f.name));
   });
