@@ -129,3 +129,64 @@ describe('parseArgs', () => {
     if (!result.ok) expect(result.message).toContain('Minne?');
   });
 });
+
+describe('parseArgs with --data', () => {
+  it('collects repeated --map, --won, --lost and --day-order, in either flag form', () => {
+    const result = parseArgs(
+      [
+        'export',
+        'pipeline',
+        '--out',
+        'p.xlsx',
+        '--data',
+        'deals.csv',
+        '--map',
+        'closed=Deal - Won time',
+        '--map=closed=Deal - Lost time',
+        '--map',
+        'amount=Value = EUR',
+        '--won',
+        'Signed',
+        '--won=Paid',
+        '--lost',
+        '__proto__',
+        '--day-order',
+        'created=MDY',
+      ],
+      'en',
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      command: {
+        data: {
+          path: 'deals.csv',
+          columns: { closed: ['Deal - Won time', 'Deal - Lost time'], amount: ['Value = EUR'] },
+          dayOrders: { created: 'mdy' },
+        },
+      },
+    });
+    if (!result.ok || result.command.kind !== 'export') throw new Error('refused');
+    // An own entry, not the object's prototype: stages may be called anything.
+    expect(Object.entries(result.command.data!.stages)).toEqual([
+      ['Signed', 'won'],
+      ['Paid', 'won'],
+      ['__proto__', 'lost'],
+    ]);
+  });
+
+  it('refuses --map, --won, --lost or --day-order without --data, in the chosen language', () => {
+    const result = parseArgs(
+      ['export', 'pipeline', '--out', 'p.xlsx', '--map', 'id=ID', '--lang', 'fi'],
+      'en',
+    );
+    expect(result).toEqual({
+      ok: false,
+      lang: 'fi',
+      message: 'Valinta --map koskee kauppatiedostoa: anna se valinnalla --data <tiedosto.csv>.',
+    });
+    expect(parseArgs(['list', '--won', 'X'], 'en')).toMatchObject({
+      ok: false,
+      message: 'The option --won does not apply to "list".',
+    });
+  });
+});

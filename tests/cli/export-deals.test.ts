@@ -66,6 +66,20 @@ async function analysis(file: string): Promise<Record<string, EngineValue>> {
   return figures;
 }
 
+describe('sales-kpi --help', () => {
+  it('documents --data, its overrides with the contract’s field keys, and the exit codes', async () => {
+    const { code, out } = await run(['--help']);
+    expect(code).toBe(0);
+    const help = out.join('\n');
+    expect(help).toContain('--data <file.csv>');
+    expect(help).toContain(
+      'fields: id, name, stage, outcome, amount, currency, created, closed, owner, source, pipeline',
+    );
+    expect(help).toContain('--day-order <field>=dmy|mdy');
+    expect(help).toContain('3 some rows were reported and left out');
+  });
+});
+
 describe('export pipeline --data', () => {
   it('reads every row of a HubSpot export: exit 0, nothing on standard error, the totals cached', async () => {
     const out = outPath();
