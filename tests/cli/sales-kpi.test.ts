@@ -245,6 +245,18 @@ describe('sales-kpi', () => {
     expect(statSync(out).uid).toBe(65534);
   });
 
+  it('exits 3 with the row report on standard error when rows of --data were left out', () => {
+    const out = join(dir, 'messy-pipeline.xlsx');
+    const data = resolve(ROOT, 'tests', 'fixtures', 'crm', 'messy-deals.csv');
+    const { code, stdout, stderr } = run(['export', 'pipeline', '--data', data, '--out', out]);
+    expect(code).toBe(3);
+    expect(existsSync(out)).toBe(true);
+    expect(stdout).toContain('Read 7 deals');
+    expect(stderr).toContain('6 rows reported, 5 of them left out:');
+    expect(stderr).toContain('  row 9, column "Amount", value "n/a": not a number; left out');
+    expect(stderr).not.toMatch(STACK);
+  });
+
   it('speaks Finnish with --lang fi, also when refusing', () => {
     const { code, stderr } = run(
       ['export', 'funnel', '--out', 'x.xlsx', '--lang', 'fi', '--rows', '0'],
