@@ -273,10 +273,14 @@ export class SheetGrid {
       const nearTop = top - margin < this.first && this.first > frozen;
       const nearEnd = top + shown + margin > this.end && this.end < this.sheet.rows;
       if (!nearTop && !nearEnd) return;
-      // The edited cell may leave the drawn rows: its entry is stored (or dropped) as on leaving it.
+      // The focused cell may leave the drawn rows (the arrow keys scroll it into view): the grid
+      // keeps the focus. An edited cell's entry is stored (or dropped) as on leaving it.
+      const hadFocus = this.table.contains(document.activeElement);
       this.commit(false);
       this.drawFrom(top - Math.floor((this.windowRows - shown) / 2));
       this.refresh();
+      if (hadFocus && !this.table.contains(document.activeElement))
+        this.tabStop()?.focus({ preventScroll: true });
     });
   }
 

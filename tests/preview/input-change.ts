@@ -1,5 +1,6 @@
 // Finds, in a template plan, an input the test can retype and a result that must change with it.
 import { isKpiError } from '../../core/errors';
+import type { DataSheetPlan } from '../../core/import/index';
 import {
   cellRef,
   evaluatePlan,
@@ -12,7 +13,7 @@ import {
 export interface InputChange {
   ref: string;
   typed: string;
-  value: number;
+  value: number | string;
   dependent: string;
   plan: SheetPlan;
 }
@@ -35,17 +36,29 @@ function otherValue(old: number, validation: ValidationPlan | undefined): number
   return old - 1 >= min ? old - 1 : old + 1;
 }
 
+/** Another currency code for a free-text currency input (the pipeline's): deals in it are summed. */
+function otherText(old: string, validation: ValidationPlan | undefined): string | undefined {
+  if (validation !== undefined || !/^[A-Z]{3}$/.test(old)) return undefined;
+  return old === 'GBP' ? 'USD' : 'GBP';
+}
+
 /**
- * The first numeric input (row by row) whose new value changes some formula cell's result and
- * causes no error, as computed by the core's `evaluatePlan`; undefined when the plan has none.
+ * The first numeric input (row by row), else currency code input, whose new value changes some
+ * formula cell's result and causes no error, as computed by the core's `evaluatePlan` (over
+ * `data`, the data sheet a pipeline analysis reads); undefined when the plan has none.
  */
-export function inputChange(plan: SheetPlan): InputChange | undefined {
-  const before = evaluatePlan(plan);
+export function inputChange(plan: SheetPlan, data?: DataSheetPlan): InputChange | undefined {
+  const before = evaluatePlan(plan, data);
   for (const [row, line] of plan.cells.entries()) {
     for (const [col, cell] of line.entries()) {
-      if (!cell?.input || typeof cell.value !== 'number' || /[yd]/.test(cell.format ?? ''))
-        continue;
-      const value = otherValue(cell.value, validationAt(plan, row, col));
+      if (!cell?.input || /[yd]/.test(cell.format ?? '')) continue;
+      const validation = validationAt(plan, row, col);
+      const value =
+        typeof cell.value === 'number'
+          ? otherValue(cell.value, validation)
+          : typeof cell.value === 'string'
+            ? otherText(cell.value, validation)
+            : undefined;
       if (value === undefined) continue;
       const changed: SheetPlan = {
         ...plan,
@@ -53,15 +66,16 @@ export function inputChange(plan: SheetPlan): InputChange | undefined {
           r.map((c, ci) => (ri === row && ci === col ? { ...c!, value } : c)),
         ),
       };
-      const after = evaluatePlan(changed);
+      const after = evaluatePlan(changed, data);
       // Only a change that keeps the example data consistent (no error anywhere), as a user would type.
       if (after.some((r) => r.some(isKpiError))) continue;
       for (const [r, cells] of plan.cells.entries())
         for (const [c, other] of cells.entries())
           if (other?.calc && typeof after[r]![c] === 'number' && after[r]![c] !== before[r]![c]) {
-            const typed = cell.format?.includes('%')
-              ? `${Number((value * 100).toPrecision(12))}%`
-              : String(value);
+            const typed =
+              typeof value === 'number' && cell.format?.includes('%')
+                ? `${Number((value * 100).toPrecision(12))}%`
+                : String(value);
             return {
               ref: cellRef(row, col),
               typed,
