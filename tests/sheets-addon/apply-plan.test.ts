@@ -174,7 +174,15 @@ describe('applyPlanToSheets: the number of SpreadsheetApp calls', () => {
       expect(many.cells.length * many.columnWidths.length).toBeGreaterThan(
         one.cells.length * one.columnWidths.length,
       );
-      expect(counts(many)).toEqual(counts(one));
+      // Widths go as runs of equally wide columns, one call each (the pipeline has more
+      // columns with more sources listed); every other call is made as often for 50 rows as for 1.
+      const apartFromWidths = (plan: SheetPlan) => {
+        const { ['Sheet.setColumnWidths']: widthCalls, ...rest } = counts(plan);
+        const runs = plan.columnWidths.filter((w, i) => i === 0 || w !== plan.columnWidths[i - 1]);
+        expect(widthCalls, id).toBe(runs.length);
+        return rest;
+      };
+      expect(apartFromWidths(many)).toEqual(apartFromWidths(one));
     },
   );
 
