@@ -62,6 +62,12 @@ function evidence(digits: string): DecimalMark | null {
   return digits.length - digits.indexOf(mark) - 1 === 3 ? null : mark;
 }
 
+/** The decimal mark one amount text proves, or null (no amount, or either reading fits). */
+export function decimalEvidence(value: string): DecimalMark | null {
+  const parts = split(value);
+  return parts && evidence(parts.digits);
+}
+
 /**
  * The decimal mark of a column: the one most of its values prove; "." when none proves either
  * (a column of "1,234" reads as thousands, the common case for deal amounts).
@@ -70,8 +76,7 @@ export function detectDecimalMark(values: readonly string[]): DecimalMark {
   let dot = 0;
   let comma = 0;
   for (const value of values) {
-    const parts = split(value);
-    const mark = parts && evidence(parts.digits);
+    const mark = decimalEvidence(value);
     if (mark === '.') dot++;
     else if (mark === ',') comma++;
   }

@@ -79,7 +79,7 @@ export interface ColumnTable {
   readonly problems: readonly RowProblem[];
 }
 
-interface RowVisitor {
+export interface RowVisitor {
   /** The header row (trimmed); called once, before any data row. */
   header(headers: readonly string[]): void;
   /** A data row that is neither blank nor the trailing totals row, in file order. */
@@ -90,7 +90,7 @@ interface RowVisitor {
  * Streams the data rows of `text` to `visit`, holding each row back until the next one arrives
  * so that a trailing totals row is reported instead of read. Stops at the row limit.
  */
-function visitRows(
+export function visitRows(
   text: string,
   visit: RowVisitor,
 ): Result<{ delimiter: Delimiter; headers: readonly string[]; problems: RowProblem[] }> {

@@ -1,25 +1,40 @@
 // The sidebar's CRM import without the DOM: the file read once, the user's column, stage and date answers, and the deals they give.
-import { detectDayOrder, parseDate, type DayOrder } from '../import/dates';
-import { stageOutcomes } from '../import/deals';
+import { parseDate, type DayOrder } from '../import/dates';
 import { decode, type Encoding } from '../import/decode';
 import { normaliseHeader } from '../import/headers';
 import { proposeMapping, type Mapping, type Proposal } from '../import/mapping';
-import { detectDecimalMark, parseAmount, type DecimalMark } from '../import/numbers';
+import { parseAmount, type DecimalMark } from '../import/numbers';
+import { outcomeClassifier } from '../import/outcome';
+import {
+  profileFile,
+  profiledDayOrder,
+  profiledDecimalMark,
+  type ColumnProfile,
+} from '../import/profile';
 import { importDeals, type ImportedDeals } from '../import/read';
-import { readTable, type RawTable } from '../import/table';
-import type { FieldKey, Outcome, Result } from '../import/types';
+import type { SourceRow } from '../import/table';
+import type { FieldKey, Outcome, Result, RowProblem } from '../import/types';
 import type { SavedImportSettings } from '../import/workbook-types';
 
-/** A file read and split into rows once; every later answer of the user reuses it. */
+/**
+ * A file read once: its bytes (the import reads them again with the settled mapping), headers,
+ * first rows and a summary of each column, so any column can be chosen at once. Never its rows:
+ * a 100,000-row export would be held twice over.
+ */
 export interface LoadedFile {
   readonly fileName: string;
-  /** The file as read; the import reads it again with the settled mapping. */
   readonly bytes: Uint8Array;
   readonly encoding: Encoding;
-  readonly table: RawTable;
+  readonly headers: readonly string[];
+  /** The first PREVIEW_ROWS data rows. */
+  readonly rows: readonly SourceRow[];
+  /** Data rows, the totals row not counted. */
+  readonly rowCount: number;
+  /** The trailing totals row, when the file has one. */
+  readonly problems: readonly RowProblem[];
+  /** Per column: distinct values with counts, date order and decimal mark evidence. */
+  readonly columns: readonly ColumnProfile[];
   readonly proposal: Proposal;
-  /** Day orders detected per column, so a column of 100,000 dates is scanned once. */
-  readonly detectedOrders: Map<number, DayOrder | 'ambiguous' | null>;
 }
 
 /** What the user settled, field by field; starts as the proposal (or the workbook's saved record). */
@@ -45,17 +60,21 @@ export const MAX_STAGES_SHOWN = 30;
 export function loadFile(fileName: string, bytes: Uint8Array): Result<LoadedFile> {
   const decoded = decode(bytes);
   if (!decoded.ok) return decoded;
-  const table = readTable(decoded.value.text);
-  if (!table.ok) return table;
+  const profile = profileFile(decoded.value.text, PREVIEW_ROWS);
+  if (!profile.ok) return profile;
+  const { headers, rows, rowCount, problems, columns } = profile.value;
   return {
     ok: true,
     value: {
       fileName,
       bytes,
       encoding: decoded.value.encoding,
-      table: table.value,
-      proposal: proposeMapping(table.value.headers),
-      detectedOrders: new Map(),
+      headers,
+      rows,
+      rowCount,
+      problems,
+      columns,
+      proposal: proposeMapping(headers),
     },
   };
 }
@@ -63,12 +82,13 @@ export function loadFile(fileName: string, bytes: Uint8Array): Result<LoadedFile
 /** The column whose header reads as `header` (case and spacing aside), or -1. */
 function columnOf(file: LoadedFile, header: string): number {
   const wanted = normaliseHeader(header);
-  return file.table.headers.findIndex((found) => normaliseHeader(found) === wanted);
+  return file.headers.findIndex((found) => normaliseHeader(found) === wanted);
 }
 
 /**
  * The answers to start from: the proposal, overridden by the workbook's saved record where its
- * headers are in this file, so importing a new export of the same CRM asks nothing again.
+ * headers are in this file, so importing a new export of the same CRM asks nothing again. A
+ * saved day order is taken only for columns whose dates read both ways.
  */
 export function initialChoices(file: LoadedFile, saved: SavedImportSettings | null): ImportChoices {
   const columns: Partial<Record<FieldKey, readonly number[]>> = {
@@ -81,7 +101,14 @@ export function initialChoices(file: LoadedFile, saved: SavedImportSettings | nu
     const found = headers.map((header) => columnOf(file, header));
     if (found.length > 0 && found.every((column) => column >= 0)) columns[field] = found;
   }
-  return { columns, outcomes: { ...saved?.stages }, dayOrders: {} };
+  const dayOrders: Record<number, DayOrder> = {};
+  for (const field of ['created', 'closed'] as const) {
+    const order = saved?.dayOrders?.[field];
+    if (order)
+      for (const column of columns[field] ?? [])
+        if (detectedOrder(file, column) === 'ambiguous') dayOrders[column] = order;
+  }
+  return { columns, outcomes: { ...saved?.stages }, dayOrders };
 }
 
 /** The mapping the core reads the deals with; Salesforce's checkboxes stay while their columns are free. */
@@ -112,7 +139,7 @@ export function columnOptions(
   field: FieldKey,
   chosen: readonly number[] | undefined,
 ): { value: string; headers: string[] }[] {
-  const options = file.table.headers.map((header, column) => ({
+  const options = file.headers.map((header, column) => ({
     value: String(column),
     headers: [header],
   }));
@@ -121,7 +148,7 @@ export function columnOptions(
   );
   const extra = new Map(pairs.map((columns) => [columnsValue(columns), columns]));
   for (const [value, columns] of extra)
-    options.push({ value, headers: columns.map((c) => file.table.headers[c] ?? '') });
+    options.push({ value, headers: columns.map((c) => file.headers[c] ?? '') });
   return options;
 }
 
@@ -134,14 +161,10 @@ export function missingRequired(file: LoadedFile, choices: ImportChoices): Field
   );
 }
 
-/** The detected day order of `column`, scanned once per file. */
+/** The detected day order of `column`'s slashed dates. */
 function detectedOrder(file: LoadedFile, column: number): DayOrder | 'ambiguous' | null {
-  let order = file.detectedOrders.get(column);
-  if (order === undefined) {
-    order = detectDayOrder(file.table.rows.map((row) => row.cells[column] ?? ''));
-    file.detectedOrders.set(column, order);
-  }
-  return order;
+  const profile = file.columns[column];
+  return profile ? profiledDayOrder(profile) : null;
 }
 
 /** Date columns of the choices where day-first and month-first both read every value: the user picks. */
@@ -154,9 +177,8 @@ export function ambiguousDateColumns(
     .filter((column) => detectedOrder(file, column) === 'ambiguous')
     .map((column) => ({
       column,
-      header: file.table.headers[column] ?? '',
-      example:
-        file.table.rows.find((row) => (row.cells[column] ?? '').includes('/'))?.cells[column] ?? '',
+      header: file.headers[column] ?? '',
+      example: file.columns[column]?.example ?? '',
     }));
 }
 
@@ -176,7 +198,7 @@ export function previewCells(
 ): PreviewCell[] {
   const columns = choices.columns[field] ?? [];
   if (columns.length === 0) return [];
-  return file.table.rows.slice(0, PREVIEW_ROWS).map((row) => {
+  return file.rows.slice(0, PREVIEW_ROWS).map((row) => {
     const column = columns.find((c) => (row.cells[c] ?? '').trim() !== '') ?? columns[0]!;
     const raw = (row.cells[column] ?? '').trim();
     if (raw === '') return { text: '', read: true };
@@ -199,11 +221,8 @@ export function previewCells(
 /** The decimal mark of the chosen amount column, as the core will read it. */
 export function amountDecimalMark(file: LoadedFile, choices: ImportChoices): DecimalMark {
   const columns = choices.columns.amount ?? [];
-  return detectDecimalMark(
-    file.table.rows.map((row) => {
-      const column = columns.find((c) => (row.cells[c] ?? '').trim() !== '') ?? columns[0];
-      return column === undefined ? '' : (row.cells[column] ?? '').trim();
-    }),
+  return profiledDecimalMark(
+    columns.flatMap((column) => (file.columns[column] ? [file.columns[column]] : [])),
   );
 }
 
@@ -228,16 +247,19 @@ export function stageQuestions(
   if (mapping.flags) return { questions: [], more: 0 };
   const status = choices.columns.outcome ?? [];
   const deciding = status.length > 0 ? status : (choices.columns.stage ?? []);
-  const found = stageOutcomes(file.table, {
-    columns: { stage: deciding },
-    outcomes: choices.outcomes,
-  }).sort((a, b) => b.count - a.count);
-  const questions = found.slice(0, MAX_STAGES_SHOWN).map(({ stage, outcome, known, count }) => ({
-    stage,
-    outcome,
-    count,
-    isNew: !known,
-  }));
+  // Where two columns decide, a stage is counted in each: the questions, not the deals, come from here.
+  const counts = new Map<string, number>();
+  for (const column of deciding)
+    for (const [stage, count] of file.columns[column]?.values ?? [])
+      counts.set(stage, (counts.get(stage) ?? 0) + count);
+  const classify = outcomeClassifier(choices.outcomes);
+  const found = [...counts]
+    .map(([stage, count]) => {
+      const outcome = classify(stage);
+      return { stage, outcome: outcome ?? 'open', count, isNew: outcome === null };
+    })
+    .sort((a, b) => b.count - a.count);
+  const questions = found.slice(0, MAX_STAGES_SHOWN);
   return { questions, more: found.length - questions.length };
 }
 
@@ -257,4 +279,23 @@ export function readDeals(file: LoadedFile, choices: ImportChoices): Result<Impo
 export function rowCounts(deals: ImportedDeals): { read: number; leftOut: number } {
   const leftOut = new Set(deals.problems.filter((p) => p.leftOut).map((p) => p.row)).size;
   return { read: deals.deals.length + leftOut, leftOut };
+}
+
+/** What the tab shows after an import, without holding the deals: counts, currencies, the first reported rows. */
+export interface ImportSummary {
+  readonly read: number;
+  readonly leftOut: number;
+  readonly currencies: readonly string[];
+  /** The first `shown` reported rows. */
+  readonly problems: readonly RowProblem[];
+  readonly problemCount: number;
+}
+
+export function summariseImport(deals: ImportedDeals, shown: number): ImportSummary {
+  return {
+    ...rowCounts(deals),
+    currencies: deals.currencies,
+    problems: deals.problems.slice(0, shown),
+    problemCount: deals.problems.length,
+  };
 }

@@ -17,7 +17,9 @@ import {
   parseColumnsValue,
   readDeals,
   stageQuestions,
+  summariseImport,
   type ImportChoices,
+  type ImportSummary,
   type LoadedFile,
   type StageQuestion,
 } from './import-model';
@@ -29,6 +31,7 @@ import {
   renderMapping,
   renderResult,
   renderStages,
+  MAX_PROBLEMS_SHOWN,
 } from './import-view';
 import { fieldId, renderOptionsForm, showFieldErrors } from './options-form';
 import {
@@ -48,7 +51,7 @@ type Phase =
   | { kind: 'busy'; text: string }
   | { kind: 'confirm'; sheet: string; deals: ImportedDeals; options: TemplateOptionsInput }
   | { kind: 'cancelled'; sheet: string }
-  | { kind: 'done'; text: string; deals: ImportedDeals }
+  | { kind: 'done'; text: string; result: ImportSummary }
   | { kind: 'failed'; message: string }
   | { kind: 'invalid' };
 
@@ -205,7 +208,7 @@ export function createImportPanel(
         break;
       case 'done':
         replaceChildren(status, h('span', { class: 'kpi-success' }, phase.text));
-        replaceChildren(outcome, renderResult(lang, id, phase.deals));
+        replaceChildren(outcome, renderResult(lang, id, phase.result));
         break;
       case 'failed':
         replaceChildren(alert, h('strong', {}, uiText(lang, 'import.failed')), ' ', phase.message);
@@ -384,7 +387,8 @@ export function createImportPanel(
               sheet: written.dataSheet,
               analysis: written.analysis,
             });
-      setPhase({ kind: 'done', text, deals });
+      // The deals are in the workbook now: the tab keeps only what it shows.
+      setPhase({ kind: 'done', text, result: summariseImport(deals, MAX_PROBLEMS_SHOWN) });
     } catch (error) {
       if (mine === token) setPhase({ kind: 'failed', message: errorMessage(error) });
     }
@@ -416,7 +420,7 @@ export function createImportPanel(
     // The question was about the answers as they were; a changed answer asks again on Import.
     if (phase.kind === 'confirm') setPhase({ kind: 'idle' });
     if (kind === 'column' && event.type === 'change') {
-      const columns = parseColumnsValue(target.value, file.table.headers.length);
+      const columns = parseColumnsValue(target.value, file.headers.length);
       const field = target.dataset.importField as keyof ImportChoices['columns'];
       if (columns === null) return;
       choices.columns[field] = columns;

@@ -1,6 +1,5 @@
 // The import tab's parts as DOM: file chooser, column mapping with parsed first rows, stages, date orders, result and reported rows.
 import type { Crm } from '../import/headers';
-import type { ImportedDeals } from '../import/read';
 import { FIELD_KEYS, type FieldKey, type Outcome, type RowProblem } from '../import/types';
 import type { Lang } from '../templates/options';
 import { h, type Child } from './dom';
@@ -11,8 +10,8 @@ import {
   missingRequired,
   previewCells,
   REQUIRED_FIELDS,
-  rowCounts,
   type ImportChoices,
+  type ImportSummary,
   type LoadedFile,
   type StageQuestion,
 } from './import-model';
@@ -55,7 +54,7 @@ export function renderDetected(
   resumedFrom: string | null,
 ): HTMLElement {
   // The totals row counts as read, as the result after the import counts it.
-  const rows = countText(lang, file.table.rows.length + file.table.problems.length);
+  const rows = countText(lang, file.rowCount + file.problems.length);
   const crm = file.proposal.crm;
   return h(
     'div',
@@ -124,8 +123,8 @@ export function renderMapping(
         'p',
         { class: 'kpi-hint' },
         uiText(lang, 'import.flags', {
-          won: file.table.headers[flags.won] ?? '',
-          closed: file.table.headers[flags.closed] ?? '',
+          won: file.headers[flags.won] ?? '',
+          closed: file.headers[flags.closed] ?? '',
         }),
       ),
     ...FIELD_KEYS.map((field) => {
@@ -281,9 +280,9 @@ function problemLine(lang: Lang, problem: RowProblem): string {
 }
 
 /** Rows read and left out, the currencies kept apart, and every reported row up to a cap. */
-export function renderResult(lang: Lang, id: Id, deals: ImportedDeals): HTMLElement {
-  const { read, leftOut } = rowCounts(deals);
-  const shown = deals.problems.slice(0, MAX_PROBLEMS_SHOWN);
+export function renderResult(lang: Lang, id: Id, result: ImportSummary): HTMLElement {
+  const { read, leftOut, currencies, problemCount } = result;
+  const shown = result.problems.slice(0, MAX_PROBLEMS_SHOWN);
   return h(
     'div',
     { class: 'kpi-import__result' },
@@ -295,8 +294,8 @@ export function renderResult(lang: Lang, id: Id, deals: ImportedDeals): HTMLElem
         leftOut: countText(lang, leftOut),
       }),
     ),
-    deals.currencies.length > 1 &&
-      h('p', {}, uiText(lang, 'import.currencies', { currencies: deals.currencies.join(', ') })),
+    currencies.length > 1 &&
+      h('p', {}, uiText(lang, 'import.currencies', { currencies: currencies.join(', ') })),
     shown.length > 0 &&
       h(
         'h3',
@@ -309,12 +308,12 @@ export function renderResult(lang: Lang, id: Id, deals: ImportedDeals): HTMLElem
         { class: 'kpi-import__problems', 'aria-labelledby': id('problems-heading') },
         ...shown.map((problem) => h('li', {}, problemLine(lang, problem))),
       ),
-    deals.problems.length > shown.length &&
+    problemCount > shown.length &&
       h(
         'p',
         { class: 'kpi-hint' },
         uiText(lang, 'import.problemsMore', {
-          count: countText(lang, deals.problems.length - shown.length),
+          count: countText(lang, problemCount - shown.length),
         }),
       ),
   );

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportedDeals } from '../../core/import/index';
 import type { ImportError } from '../../core/import/types';
 import {
+  amountDecimalMark,
   ambiguousDateColumns,
   columnOptions,
   initialChoices,
@@ -107,7 +108,7 @@ describe('HubSpot export: the user changes the mapping and the stages', () => {
 
   it('reads the owner from the column the user chose', () => {
     const choices = initialChoices(file, null);
-    choices.columns.owner = [file.table.headers.indexOf('Pipeline')];
+    choices.columns.owner = [file.headers.indexOf('Pipeline')];
     expect(deals(file, choices).deals[0]?.owner).toBe('Sales Pipeline');
   });
 
@@ -141,8 +142,8 @@ describe('Pipedrive export: the close date read from two columns', () => {
   const file = loaded('pipedrive-deals.csv', fixture('pipedrive-deals.csv'));
 
   it('offers the won time and lost time together as one choice, and keeps it from a saved record', () => {
-    const won = file.table.headers.indexOf('Deal - Won time');
-    const lost = file.table.headers.indexOf('Deal - Lost time');
+    const won = file.headers.indexOf('Deal - Won time');
+    const lost = file.headers.indexOf('Deal - Lost time');
     const choices = initialChoices(file, {
       columns: { closed: 'Deal - Won time' },
       columnLists: { closed: ['Deal - Won time', 'Deal - Lost time'] },
@@ -180,6 +181,75 @@ describe('dates only the user can read', () => {
     // 1 February 2026 (day first) and 4 March 2026 (month first), as Excel serials.
     expect(read.deals[0]?.created).toBe(46054);
     expect(read.deals[0]?.closed).toBe(46085);
+  });
+
+  it("takes the date answers from the workbook's saved record, by field", () => {
+    const saved = {
+      columns: {},
+      stages: {},
+      dayOrders: { created: 'dmy', closed: 'mdy' },
+    } as const;
+    const choices = initialChoices(file, saved);
+    expect(choices.dayOrders).toEqual({ 3: 'dmy', 4: 'mdy' });
+    const read = deals(file, choices);
+    expect(read.deals[0]?.created).toBe(46054);
+    expect(read.deals[0]?.closed).toBe(46085);
+  });
+
+  it('keeps a saved answer off columns whose dates read one way only', () => {
+    // HubSpot's dates are ISO: a saved "month first" must not change how they are read.
+    const hubspot = loaded('hubspot-deals.csv', fixture('hubspot-deals.csv'));
+    const choices = initialChoices(hubspot, {
+      columns: {},
+      stages: {},
+      dayOrders: { created: 'mdy', closed: 'mdy' },
+    });
+    expect(choices.dayOrders).toEqual({});
+  });
+});
+
+describe('a large file is summed, not kept', () => {
+  // 5,000 deals, each name and id its own; two stages, amounts with a decimal comma.
+  const lines = ['Deal ID;Deal Name;Deal Stage;Amount;Create Date;Close Date'];
+  for (let i = 0; i < 5000; i++)
+    lines.push(
+      `${100000 + i};Deal ${i};${i % 4 === 0 ? 'Closed Won' : 'Negotiation'};${1000 + i},50;2026-01-05;2026-02-0${1 + (i % 9)}`,
+    );
+  const file = loaded('large.csv', bytes(lines.join('\n')));
+
+  /** Every string the loaded file holds outside its bytes. */
+  function strings(value: unknown, seen = new Set<unknown>()): number {
+    if (typeof value === 'string') return 1;
+    if (typeof value !== 'object' || value === null || seen.has(value)) return 0;
+    if (value instanceof Uint8Array) return 0;
+    seen.add(value);
+    const entries = value instanceof Map ? [...value.entries()].flat() : Object.values(value);
+    return entries.reduce((sum: number, item) => sum + strings(item, seen), 0);
+  }
+
+  it('holds the headers, three rows and at most 1,000 distinct values per column, not 30,000 cells', () => {
+    expect(file.rowCount).toBe(5000);
+    expect(file.rows.map((row) => row.cells[1])).toEqual(['Deal 0', 'Deal 1', 'Deal 2']);
+    // 6 columns × at most 1,000 values, plus headers, first rows and the proposal's texts.
+    expect(strings({ ...file, bytes: null })).toBeLessThan(6 * 1000 + 200);
+  });
+
+  it('still counts every stage over all rows and reads the decimal comma', () => {
+    const choices = initialChoices(file, null);
+    expect(
+      stageQuestions(file, choices).questions.map((q) => [q.stage, q.outcome, q.count]),
+    ).toEqual([
+      ['Negotiation', 'open', 3750],
+      ['Closed Won', 'won', 1250],
+    ]);
+    expect(previewCells(file, choices, 'amount', amountDecimalMark(file, choices))).toEqual([
+      { text: '1000.5', read: true },
+      { text: '1001.5', read: true },
+      { text: '1002.5', read: true },
+    ]);
+    const read = deals(file, choices);
+    expect(read.deals).toHaveLength(5000);
+    expect(read.deals[0]?.amount).toBe(1000.5);
   });
 });
 
