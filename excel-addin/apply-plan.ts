@@ -1,7 +1,6 @@
 /// <reference types="office-js" />
 // Inserts a template plan into the open workbook with Office.js: one new sheet, at most three round trips.
 import {
-  buildPlan,
   columnName,
   parseRange,
   rangeRef,
@@ -9,18 +8,13 @@ import {
   STATUS_STYLES,
   uniqueSheetName,
   type ChartPlan,
-  type OptionError,
   type PrintPlan,
   type SheetPlan,
-  type TemplateOptionsInput,
   type ValidationPlan,
 } from '../core/templates/index';
 import { gridInputs } from './cell-input';
-import { excelHostDefaults } from './host-defaults';
 import { insertError, type Cleanup } from './insert-error';
-import { FUNCTION_NAMESPACE } from './manifest';
 import { applyStyle, pointsOf, styleBlocks } from './plan-styles';
-import { writeImport } from './import-deals';
 import { detectExcelSupport, type ExcelSupport } from './support';
 
 /** Excel refuses an address list longer than 8192 characters in `getRanges`. */
@@ -319,43 +313,4 @@ export async function applyPlanToExcel(
   }
   await recalculate(context, sheet);
   return { sheetName };
-}
-
-/** Options refused before anything was written; `errors` holds each option's message. */
-export class TemplateOptionsError extends Error {
-  override readonly name = 'TemplateOptionsError';
-
-  constructor(readonly errors: OptionError[]) {
-    super(errors.map((error) => error.message).join(' '));
-  }
-}
-
-/** What the sidebar asks for: a template and its options (any left out take their defaults). */
-export interface InsertRequest {
-  templateId: string;
-  options?: TemplateOptionsInput;
-}
-
-/**
- * Builds the requested template with Excel's defaults (display language, locale currency,
- * this month) and inserts it in one `Excel.run`; a template that comes with example data
- * (`dataSheet`) writes that sheet first when the workbook has none of its name. Rejects with `TemplateOptionsError` when the
- * options are refused (nothing is written) or `TemplateInsertError` when Excel fails.
- */
-export async function insertTemplateIntoExcel(
-  request: InsertRequest,
-): Promise<{ sheetName: string }> {
-  const result = buildPlan(request.templateId, request.options ?? {}, excelHostDefaults(), {
-    functionPrefix: `${FUNCTION_NAMESPACE}.`,
-  });
-  if (!result.ok) throw new TemplateOptionsError(result.errors);
-  const { plan, dataSheet } = result;
-  // A template that reads a data sheet (the pipeline) brings example deals for a workbook without one.
-  if (dataSheet === undefined) return Excel.run((context) => applyPlanToExcel(context, plan));
-  const written = await Excel.run((context) =>
-    writeImport(context, { dataSheet, analysis: plan, replace: false }, detectExcelSupport(), {
-      existing: 'keep',
-    }),
-  );
-  return { sheetName: written.analysis ?? written.dataSheet };
 }

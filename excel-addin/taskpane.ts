@@ -2,7 +2,7 @@
 // Entry of dist/excel/taskpane.js: mounts the sidebar in Excel's task pane with a host backed by Office.js.
 import type { SidebarHost } from '../core/ui/host';
 import { mountSidebar } from '../core/ui/sidebar';
-import { insertTemplateIntoExcel } from './apply-plan';
+import { insertTemplateIntoExcel } from './insert-template';
 import { insertFormulaIntoExcel } from './formula-insert';
 import { excelHostDefaults } from './host-defaults';
 import { importDealsIntoExcel, readSheetValuesFromExcel } from './import-deals';

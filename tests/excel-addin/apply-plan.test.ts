@@ -14,13 +14,10 @@ import {
   type TemplateId,
   type TemplateOptionsInput,
 } from '../../core/templates/index';
-import {
-  applyPlanToExcel,
-  insertTemplateIntoExcel,
-  TemplateOptionsError,
-} from '../../excel-addin/apply-plan';
+import { applyPlanToExcel } from '../../excel-addin/apply-plan';
 import { excelHostDefaults } from '../../excel-addin/host-defaults';
 import { TemplateInsertError } from '../../excel-addin/insert-error';
+import { insertTemplateIntoExcel, TemplateOptionsError } from '../../excel-addin/insert-template';
 import type { ExcelSupport } from '../../excel-addin/support';
 import {
   asExcelContext,

@@ -9,7 +9,7 @@ import {
   type ImportRequest,
 } from '../../core/import/workbook-types';
 import { buildPlan, type Lang, type SheetPlan } from '../../core/templates/index';
-import { insertTemplateIntoExcel } from '../../excel-addin/apply-plan';
+import { insertTemplateIntoExcel } from '../../excel-addin/insert-template';
 import { writeImport, readSheetValues } from '../../excel-addin/import-deals';
 import { DealsImportError } from '../../excel-addin/import-messages';
 import type { ExcelSupport } from '../../excel-addin/support';

@@ -1,7 +1,8 @@
 // The Excel adapter gives each inserted sheet the plan's print settings where Excel has them (ExcelApi 1.9), within the same three syncs.
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildPlan, TEMPLATE_IDS, type SheetPlan } from '../../core/templates/index';
-import { applyPlanToExcel, insertTemplateIntoExcel } from '../../excel-addin/apply-plan';
+import { applyPlanToExcel } from '../../excel-addin/apply-plan';
+import { insertTemplateIntoExcel } from '../../excel-addin/insert-template';
 import { TemplateInsertError } from '../../excel-addin/insert-error';
 import type { ExcelSupport } from '../../excel-addin/support';
 import {
