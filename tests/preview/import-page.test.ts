@@ -184,6 +184,15 @@ describe.skipIf(missing !== undefined)('CRM import in the preview page (Chromium
     expect(await page.locator('#sheet-panel td[data-cell]').count()).toBe(cellsInPage);
     await scrollTo(page, 1);
     expect((await gridRow(page, 100_001)).get('B')?.raw).toBe(deals[deals.length - 1]!.id);
+    // The arrow keys walk past the drawn rows and the focus goes along, as the rows are redrawn.
+    await scrollTo(page, 0);
+    await page.locator('#sheet-panel td[data-cell="B2"]').click();
+    await page.keyboard.press('Escape');
+    for (let i = 0; i < 150; i++) await page.keyboard.press('ArrowDown');
+    expect(await page.locator('.workbook .name-box').textContent()).toBe('B152');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.cell)).toBe(
+      'B152',
+    );
     console.log(
       `preview: 100,000-row data sheet written in ${written.writeMs.toFixed(0)} ms; ${cellsInPage} cells in the page; scroll jumps redrawn in ${jumps.map((ms) => ms.toFixed(0)).join(', ')} ms`,
     );
