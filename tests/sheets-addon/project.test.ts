@@ -101,13 +101,18 @@ describe('the Apps Script project in dist/sheets/', () => {
     expect(upperCaseGlobals.sort()).toEqual(FUNCTIONS.map((f) => f.name).sort());
   });
 
-  it('keeps Code.js within its 80 KB budget and the whole project within 192 KB', () => {
-    // Code.js is the budget. The core bundle beside it also carries the twelve templates
-    // and the function help in two languages (about 100 KB of the total), so the project as a
-    // whole gets its own cap, far below anything Apps Script limits.
+  it('keeps Code.js within its 80 KB budget and the whole project within 208 KB', () => {
+    // Code.js is the budget. Core.js is what the server runs: measured with esbuild's
+    // metafile at 171 KB (Code.js 25 KB, 196 KB in all), of which the thirteen templates are
+    // 62 KB (the pipeline 5 KB, its example deals 1 KB), their texts in English and Finnish 41 KB
+    // (both: a sheet's columns fit either language's longest text), the 41 functions 30 KB and
+    // the import's writing (request reader, draft sheet, data sheet) 13 KB. The CSV reader,
+    // papaparse, the sidebar and its texts and the Finnish function help are not in it. The cap
+    // leaves 11 KB for growth; Google's Apps Script quotas page lists no limit on a project's
+    // code size (its limits are run times: 30 s a custom function call, 6 min a server call).
     const sizes = scripts.map((file) => readFileSync(new URL(file, DIR)).length);
     expect(readFileSync(new URL('Code.js', DIR)).length).toBeLessThanOrEqual(80 * 1024);
-    expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(192 * 1024);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(208 * 1024);
   });
 });
 
