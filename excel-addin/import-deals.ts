@@ -185,9 +185,15 @@ function freeTableName(wanted: string, taken: readonly string[]): string {
   return name;
 }
 
-/** Each batch of a long write runs without repainting the grid where Excel allows it (ExcelApi 1.9). */
+/**
+ * Each batch of a long write runs without recalculating after each of its writes (ExcelApi 1.6:
+ * formulas reading the data sheet's whole columns are calculated once, after the batch's sync)
+ * and without repainting the grid where Excel allows it (ExcelApi 1.9).
+ */
 function quietly(context: Excel.RequestContext, support: ExcelSupport): void {
-  if (support.screenUpdating) context.workbook.application.suspendScreenUpdatingUntilNextSync();
+  const { application } = context.workbook;
+  application.suspendApiCalculationUntilNextSync();
+  if (support.screenUpdating) application.suspendScreenUpdatingUntilNextSync();
 }
 
 /** Writes the data rows one request-sized chunk per sync. */

@@ -425,6 +425,19 @@ describe('an existing data sheet', () => {
       expect(sheetOf(model, 'Pipeline').cells.get('B2')?.content).toEqual(pipelineFormula);
     });
 
+  it('lets Excel recalculate at most once per sync while the rows are replaced, the syncs unchanged', async () => {
+    const model = await importedWorkbook(50);
+    // 3,000 deals with 2,000-character names: three chunks, as when the rows go in a new sheet.
+    const rows = Array.from({ length: 3000 }, (_, i) => deal(i, 'x'.repeat(2000)));
+    const { context } = await importInto(model, request(rows, { replace: true, analysis: null }));
+    // One read of names, one of the old rows' place, one of their values, the clearing batch,
+    // the record, three chunks and the table: the whole-column COUNTIFS on 'Pipeline' is
+    // recalculated once per writing batch, never once per cleared range or chunk column.
+    expect(context.syncs).toBe(1 + 1 + 1 + 1 + 1 + 3 + 1);
+    expect(Math.max(...context.calculationPasses)).toBe(1);
+    expect(context.calculationPasses.filter((passes) => passes === 1)).toHaveLength(5);
+  });
+
   it('keeps a column the user added beside the deals', async () => {
     const model = await importedWorkbook(5);
     sheetOf(model, 'Deals').cells.set('M2', {

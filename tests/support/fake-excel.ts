@@ -292,6 +292,9 @@ function sheetNameProblem(
     : undefined;
 }
 
+/** Calls that change cell contents: each makes Excel recalculate the formulas reading them. */
+const CELL_WRITES = new Set(['Range.values', 'Range.formulas', 'Range.clear']);
+
 /** The in-memory Excel: a workbook, a queue of calls, and the sync that applies them. */
 export class FakeExcelContext {
   /** Calls to `sync()`; each with something queued is a round trip to Excel. */
@@ -302,6 +305,12 @@ export class FakeExcelContext {
   readonly queued: string[] = [];
   /** Every Office.js member the code under test used, in order. */
   readonly apiUses: ApiUse[] = [];
+  /**
+   * Calculation passes Excel ran for each sync, in order: one after every cell write (values,
+   * formulas, clear) in automatic mode, but one for the whole batch from the point it called
+   * `Application.suspendApiCalculationUntilNextSync` (calculation resumes after the sync).
+   */
+  readonly calculationPasses: number[] = [];
   /** Runs just before sync number `n` reaches the workbook: other people's edits land here. */
   beforeSync?: (n: number) => void;
   /** The request size Excel refuses (bytes; see WEB_PAYLOAD_LIMIT); none when undefined. */
@@ -404,7 +413,15 @@ export class FakeExcelContext {
         failure.message ?? 'The request failed.',
         { errorLocation: '' },
       );
+    let passes = 0;
+    let suspended = false;
+    let dirty = false;
     for (const operation of operations) {
+      if (operation.location === 'Application.suspendApiCalculationUntilNextSync') suspended = true;
+      else if (CELL_WRITES.has(operation.location)) {
+        if (suspended) dirty = true;
+        else passes++;
+      }
       if (failure.at?.test(operation.location) && !(failure.once && this.failedAt)) {
         this.failedAt = true;
         throw new FakeOfficeError(
@@ -423,6 +440,7 @@ export class FakeExcelContext {
       }
       this.applied.push(operation.location);
     }
+    this.calculationPasses.push(passes + (dirty ? 1 : 0));
   }
 
   sheetNamed(name: string, location: string): FakeSheet {
