@@ -1,4 +1,4 @@
-// Bench section: the pipeline analysis over 100,000 imported deals recalculated by LibreOffice (the CLI's .xlsx) and HyperFormula: no error cells, totals equal to a plain loop over the generated deals.
+// Bench section: the pipeline analysis over 100,000 imported deals recalculated by LibreOffice (the CLI's .xlsx), and over 10,000 by HyperFormula: no error cells, totals equal to a plain loop over the generated deals.
 //
 // Too slow for `npm test` on this machine (LibreOffice alone takes minutes for the whole-column
 // COUNTIFS over 100,000 rows), so it runs here, once per `npm run bench`, one soffice call.
@@ -17,9 +17,17 @@ import { renderTable } from './table';
 import type { BenchSection, BudgetCheck, SectionReport } from './types';
 
 const DEALS = 100_000;
+/**
+ * HyperFormula's COUNTIFS reads every cell of its whole-column ranges in JavaScript: 10,000
+ * deals took 20 s of CPU here and 100,000 did not finish within the bench's time, so it gets
+ * the first 10,000 of the same deals (the generator makes them the same for any count).
+ */
+const HYPERFORMULA_DEALS = 10_000;
 /** The analysis's months end before this one, so every generated deal (2024–2027) falls in them or before. */
 const MONTH = '2027-06';
 const LIBREOFFICE_TIMEOUT_MS = 20 * 60_000;
+/** The analysis's summary lies within columns A–Z. */
+const MAX_COLUMNS = 26;
 
 /** The "All deals" figures, worked out by a plain loop over the deals as generated. */
 function expectedSummary(deals: readonly GeneratedDeal[]): Record<string, number> {
@@ -55,10 +63,10 @@ function expectedSummary(deals: readonly GeneratedDeal[]): Record<string, number
 /** The "All deals" row of an analysis grid, each figure by the header above it. */
 function summaryOf(value: (row: number, column: number) => EngineValue, size: number) {
   for (let row = 1; row < size; row++)
-    for (let column = 0; column < 30; column++)
+    for (let column = 0; column < MAX_COLUMNS; column++)
       if (value(row, column) === 'All deals') {
         const figures: Record<string, EngineValue> = {};
-        for (let c = column + 1; c < 30; c++) {
+        for (let c = column + 1; c < MAX_COLUMNS; c++) {
           const header = value(row - 1, c);
           if (typeof header === 'string') figures[header] = value(row, c);
         }
@@ -141,13 +149,18 @@ async function run(): Promise<SectionReport> {
     if (soffice) {
       const lo = await libreOffice(dir, file, soffice);
       engines.push({
-        name: 'LibreOffice (CLI .xlsx)',
+        name: `LibreOffice (CLI .xlsx, ${DEALS.toLocaleString('en')} deals)`,
         ...lo,
         wrong: differences(lo.summary, expected),
       });
     } else lines.push('LibreOffice skipped: soffice is not on the PATH');
-    const hf = hyperFormula(csv);
-    engines.push({ name: 'HyperFormula', ...hf, wrong: differences(hf.summary, expected) });
+    const small = hubspotExport(HYPERFORMULA_DEALS);
+    const hf = hyperFormula(small.csv);
+    engines.push({
+      name: `HyperFormula (${HYPERFORMULA_DEALS.toLocaleString('en')} deals)`,
+      ...hf,
+      wrong: differences(hf.summary, expectedSummary(small.deals)),
+    });
     lines.push(
       ...renderTable(
         ['engine', 'recalculation s', 'error cells', 'totals as the plain loop'],
@@ -161,7 +174,7 @@ async function run(): Promise<SectionReport> {
       ),
     );
     const checks: BudgetCheck[] = engines.map((e) => ({
-      label: `pipeline over ${DEALS.toLocaleString('en')} deals in ${e.name}: error cells, totals`,
+      label: `pipeline in ${e.name}: error cells, totals`,
       actual: `${e.errors} errors, ${e.wrong.length === 0 ? 'totals equal' : 'totals differ'}`,
       target: '0 errors, totals equal',
       pass: e.errors === 0 && e.wrong.length === 0,
