@@ -1,5 +1,4 @@
 // How the sidebar splits an import's rows into google.script.run calls, and the bounds the server holds each call to.
-import type { DataValue } from '../core/import/workbook-types';
 
 /**
  * The most rows one call carries. Each call is one Apps Script execution (6 minutes at most,
@@ -18,16 +17,16 @@ export const IMPORT_CHUNK_ROWS = 20_000;
 export const IMPORT_CHUNK_CHARS = 2_000_000;
 
 /**
- * Consecutive runs of `rows` within both bounds, each with the number of rows before it. A row
- * on its own above the character bound still gets a chunk of its own (cells are at most 50,000
- * characters, so a row is at most about 600,000).
+ * Consecutive runs of `rows` (data rows, or the import record's lines) within both bounds, each
+ * with the number of rows before it. A row on its own above the character bound still gets a
+ * chunk of its own (cells are at most 50,000 characters, so a row is at most about 600,000).
  */
-export function importChunks(
-  rows: readonly DataValue[][],
+export function importChunks<Row>(
+  rows: readonly Row[],
   maxRows = IMPORT_CHUNK_ROWS,
   maxChars = IMPORT_CHUNK_CHARS,
-): { offset: number; rows: DataValue[][] }[] {
-  const chunks: { offset: number; rows: DataValue[][] }[] = [];
+): { offset: number; rows: Row[] }[] {
+  const chunks: { offset: number; rows: Row[] }[] = [];
   let start = 0;
   let chars = 0;
   rows.forEach((row, i) => {

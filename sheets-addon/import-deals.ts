@@ -11,7 +11,7 @@ import {
 import { applyPlanToSheets, type SheetsPlan, type SheetsServices } from './apply-plan';
 import { spreadsheetDateReader } from './dates';
 import { sheetsGrid, widthRuns } from './grid';
-import type { DraftRef, ReadImport, RowsChunk } from './import-request';
+import type { DraftRef, ReadImport, RecordChunk, RowsChunk } from './import-request';
 import { SHEETS_MESSAGES, reasonOf, type SheetsMessages } from './messages';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -27,6 +27,8 @@ type NamedRange = GoogleAppsScript.Spreadsheet.NamedRange;
 export const DRAFT_PREFIX = 'Import draft ';
 
 const WIDTH = DATA_COLUMNS.length;
+/** The rows of a new sheet. */
+const NEW_SHEET_ROWS = 1000;
 
 /** An error whose message is already what the user reads (a refusal, or an import that could not be undone). */
 class FinalMessage extends Error {}
@@ -99,6 +101,64 @@ function writeRows(draft: Sheet, offset: number, rows: DataValue[][], messages: 
       .setValues(rows.map((row) => row.map(literal)));
 }
 
+/** The import record's size: lines and the widest line's cells. */
+interface RecordSize {
+  lines: number;
+  width: number;
+}
+
+/**
+ * Writes record lines sent in chunks below the draft's rows, each behind its line number in
+ * column A (so a blank line still counts as written), with their styles: the draft must hold
+ * exactly the rows and the record lines before them.
+ */
+function writeRecordLines(
+  draft: Sheet,
+  totalRows: number,
+  record: RecordChunk,
+  messages: SheetsMessages,
+) {
+  if (draft.getLastRow() !== totalRows + 1 + record.offset)
+    throw new FinalMessage(messages.importIncomplete);
+  if (record.lines.length === 0) return;
+  const width = record.lines.reduce((most, line) => Math.max(most, line.length), 0);
+  const first = totalRows + 2 + record.offset;
+  ensureSize(draft, first + record.lines.length - 1, WIDTH);
+  writeBlock(
+    draft.getRange(first, 1, record.lines.length, width + 1),
+    record.lines.map((line, i) => [
+      { value: record.offset + i + 1 },
+      ...Array.from({ length: width }, (_, c): PlanCell | null => line[c] ?? null),
+    ]),
+  );
+}
+
+/**
+ * Copies a record sent in chunks (values and formats) from below the draft's rows to its anchor
+ * on `target`; on the draft itself (a new data sheet) the lines it came in are cleared and the
+ * rows they alone needed deleted.
+ */
+function moveRecord(
+  draft: Sheet,
+  target: Sheet,
+  dataSheet: DataSheetPlan,
+  rows: number,
+  size: RecordSize,
+  messages: SheetsMessages,
+): void {
+  const anchor = parseCell(dataSheet.recordAnchor);
+  // Right of the rows' columns A–L, so the lines it came in (A–L below the rows) are not its own.
+  if (anchor.col < WIDTH) throw new FinalMessage(messages.importIncomplete);
+  ensureSize(target, anchor.row + size.lines, anchor.col + size.width);
+  draft
+    .getRange(rows + 2, 2, size.lines, size.width)
+    .copyTo(target.getRange(anchor.row + 1, anchor.col + 1, size.lines, size.width));
+  if (draft !== target) return;
+  draft.getRange(rows + 2, 1, size.lines, size.width + 1).clear();
+  const needed = Math.max(rows + 1, anchor.row + size.lines, NEW_SHEET_ROWS);
+  if (draft.getMaxRows() > needed) draft.deleteRows(needed + 1, draft.getMaxRows() - needed);
+}
+
 function refuseExisting(
   spreadsheet: Spreadsheet,
   sheetName: string,
@@ -129,7 +189,9 @@ export function appendImportRows(spreadsheet: Spreadsheet, chunk: RowsChunk): { 
   try {
     if (chunk.offset + chunk.rows.length > chunk.totalRows)
       throw new FinalMessage(messages.importIncomplete);
-    writeRows(draft, chunk.offset, chunk.rows, messages);
+    if (!chunk.record) writeRows(draft, chunk.offset, chunk.rows, messages);
+    else if (chunk.rows.length > 0) throw new FinalMessage(messages.importIncomplete);
+    else writeRecordLines(draft, chunk.totalRows, chunk.record, messages);
   } catch (error) {
     const left = removeSheet(spreadsheet, draft);
     throw failure(chunk.sheetName, error, left, messages);
@@ -186,6 +248,8 @@ export function commitImport(
     throw refusal;
   }
   const rows = draftRef ? draftRef.rows : dataSheet.rows.length;
+  const sentRecord = draftRef?.record;
+  const record = sentRecord ?? { lines: dataSheet.record.length, width: recordWidth(dataSheet) };
   const draft = draftRef
     ? draftNamed(spreadsheet, draftRef.draft, messages)
     : createDraft(spreadsheet, dataSheet.sheetName, rows);
@@ -196,19 +260,28 @@ export function commitImport(
   };
   try {
     if (!draftRef) writeRows(draft, 0, dataSheet.rows, messages);
-    else if (draft.getLastRow() !== rows + 1) throw new FinalMessage(messages.importIncomplete);
+    else if (draft.getLastRow() !== rows + 1 + (sentRecord?.lines ?? 0))
+      throw new FinalMessage(messages.importIncomplete);
+    const moveSent = (target: Sheet) => {
+      if (sentRecord) moveRecord(draft, target, dataSheet, rows, sentRecord, messages);
+    };
     return existing
       ? replaceRows(
           spreadsheet,
           existing,
           draft,
           dropDraft,
-          dataSheet,
-          rows,
+          { dataSheet, rows, record, moveSent },
           request.analysis,
           services,
         )
-      : finishNew(spreadsheet, draft, dataSheet, rows, request.analysis, services);
+      : finishNew(
+          spreadsheet,
+          draft,
+          { dataSheet, rows, record, moveSent },
+          request.analysis,
+          services,
+        );
   } catch (error) {
     const left = draftLeft ? removeSheet(spreadsheet, draft) : undefined;
     throw failure(dataSheet.sheetName, error, left, messages);
@@ -236,12 +309,12 @@ function pointName(spreadsheet: Spreadsheet, name: string, range: Range): () => 
 function finishNew(
   spreadsheet: Spreadsheet,
   draft: Sheet,
-  dataSheet: DataSheetPlan,
-  rows: number,
+  { dataSheet, rows, record, moveSent }: Written,
   analysis: SheetsPlan | null,
   services: SheetsServices,
 ): { dataSheet: string; analysis: string | null } {
-  decorate(draft, dataSheet, rows);
+  moveSent(draft);
+  decorate(draft, dataSheet, rows, record);
   draft.showSheet();
   // Renamed before the analysis is written, so its formulas find the sheet they name.
   draft.setName(dataSheet.sheetName);
@@ -275,10 +348,18 @@ function finishAnalysis(
   };
 }
 
+/** What commitImport writes: the data sheet, its rows, its record's size, and how to move a record sent in chunks to a sheet. */
+interface Written {
+  dataSheet: DataSheetPlan;
+  rows: number;
+  record: RecordSize;
+  moveSent: (target: Sheet) => void;
+}
+
 /** The blocks an import owns on its data sheet, `rows` tall: columns A–L and the record's columns. */
-function ownedBlocks(dataSheet: DataSheetPlan, rows: number): string[] {
+function ownedBlocks(dataSheet: DataSheetPlan, record: RecordSize, rows: number): string[] {
   const { col } = parseCell(dataSheet.recordAnchor);
-  const width = Math.max(1, recordWidth(dataSheet));
+  const width = Math.max(1, record.width);
   return [
     `A1:${columnName(WIDTH - 1)}${rows}`,
     `${columnName(col)}1:${columnName(col + width - 1)}${rows}`,
@@ -301,13 +382,14 @@ function replaceRows(
   target: Sheet,
   draft: Sheet,
   dropDraft: () => void,
-  dataSheet: DataSheetPlan,
-  rows: number,
+  { dataSheet, rows, record, moveSent }: Written,
   analysis: SheetsPlan | null,
   services: SheetsServices,
 ): { dataSheet: string; analysis: string | null } {
   const messages = SHEETS_MESSAGES[dataSheet.lang];
-  const oldBlocks = target.getRangeList(ownedBlocks(dataSheet, Math.max(1, target.getLastRow())));
+  const oldBlocks = target.getRangeList(
+    ownedBlocks(dataSheet, record, Math.max(1, target.getLastRow())),
+  );
   const backup = oldBlocks.getRanges().map((range) => ({
     range,
     values: range.getValues(),
@@ -316,19 +398,20 @@ function replaceRows(
   let undoName: (() => void) | undefined;
   try {
     oldBlocks.clearContent();
-    ensureSize(target, Math.max(rows + 1, dataSheet.record.length), recordEnd(dataSheet));
+    ensureSize(target, Math.max(rows + 1, record.lines), recordEnd(dataSheet, record));
     if (rows > 0)
       draft
         .getRange(2, 1, rows, WIDTH)
         .copyTo(target.getRange(2, 1, rows, WIDTH), { contentsOnly: true });
+    moveSent(target);
     dropDraft();
-    decorate(target, dataSheet, rows);
+    decorate(target, dataSheet, rows, record);
     undoName = pointName(spreadsheet, dataSheet.tableName, target.getRange(1, 1, rows + 1, WIDTH));
     return finishAnalysis(spreadsheet, target, dataSheet, analysis, services);
   } catch (error) {
     try {
       undoName?.();
-      target.getRangeList(ownedBlocks(dataSheet, target.getMaxRows())).clearContent();
+      target.getRangeList(ownedBlocks(dataSheet, record, target.getMaxRows())).clearContent();
       for (const { range, values, formulas } of backup)
         range.setValues(
           values.map((row, r) => row.map((value, c) => restorable(value, formulas[r]![c]!))),
@@ -343,15 +426,15 @@ function replaceRows(
   }
 }
 
-/** The record's widest row; a loop, as spreading 200,000 lengths into Math.max overflows the stack. */
+/** The record's width: the plan's, as scanning up to 200,000 lines for the widest is slow and spreading them overflows the stack. */
 function recordWidth(dataSheet: DataSheetPlan): number {
-  return dataSheet.record.reduce((width, row) => Math.max(width, row.length), 0);
+  return dataSheet.recordColumns.length;
 }
 
 /** The last column the record reaches (1-based), at least L. */
-function recordEnd(dataSheet: DataSheetPlan): number {
+function recordEnd(dataSheet: DataSheetPlan, record: RecordSize): number {
   const { col } = parseCell(dataSheet.recordAnchor);
-  return Math.max(WIDTH, col + Math.max(1, recordWidth(dataSheet)));
+  return Math.max(WIDTH, col + Math.max(1, record.width));
 }
 
 /** Writes styled literal cells (header, record) into `range`, one call per aspect. */
@@ -367,11 +450,11 @@ function writeBlock(range: Range, cells: (PlanCell | null)[][]): void {
 
 /**
  * Everything but the rows: header, number formats per column (one call per distinct format),
- * widths, the frozen header row and the record block. The number of calls does not depend on
- * the rows.
+ * widths, the frozen header row and the record block (unless it came in chunks and is already
+ * in place). The number of calls does not depend on the rows.
  */
-function decorate(sheet: Sheet, dataSheet: DataSheetPlan, rows: number): void {
-  ensureSize(sheet, Math.max(rows + 1, dataSheet.record.length), recordEnd(dataSheet));
+function decorate(sheet: Sheet, dataSheet: DataSheetPlan, rows: number, record: RecordSize): void {
+  ensureSize(sheet, Math.max(rows + 1, record.lines), recordEnd(dataSheet, record));
   writeBlock(sheet.getRange(1, 1, 1, WIDTH), [
     dataSheet.header.map((value): PlanCell => ({ value, role: 'header' })),
   ]);
@@ -388,6 +471,9 @@ function decorate(sheet: Sheet, dataSheet: DataSheetPlan, rows: number): void {
   }
   for (const run of widthRuns(dataSheet.columns.map((column) => column.width)))
     sheet.setColumnWidths(run.start, run.count, run.width);
+  const recordColumn = parseCell(dataSheet.recordAnchor).col;
+  for (const run of widthRuns(dataSheet.recordColumns.map((column) => column.width)))
+    sheet.setColumnWidths(recordColumn + run.start, run.count, run.width);
   sheet.setFrozenRows(1);
   const width = recordWidth(dataSheet);
   if (dataSheet.record.length > 0 && width > 0) {

@@ -46,6 +46,11 @@ const PLAN_ITEMS = 2_000;
 /** The record lists every reported row (at most one per data row) after its facts and mappings. */
 const RECORD_ROWS = MAX_ROWS + 1_000;
 const RECORD_COLUMNS = 26;
+/**
+ * A record sent in chunks waits on the draft sheet below the rows, behind its line number in
+ * column A, within the draft's columns A–L: at most 11 cells a line (the core writes 4).
+ */
+export const RECORD_LINE_CELLS = DATA_COLUMNS.length - 1;
 /** readSheetValues reads a record's facts and mappings back: far fewer cells than a whole record. */
 const READ_CELLS = 52_000;
 const WIDTH = whole(0, 2_000);
@@ -98,7 +103,7 @@ const dataColumns: Reader<DataSheetPlan['columns']> = (value, path) => {
   return columns;
 };
 
-export const readDataSheet = shape<DataSheetPlan>({
+const dataSheetShape = shape<DataSheetPlan>({
   sheetName,
   lang: oneOf(LANGS),
   tableName: matching(TABLE_NAME),
@@ -107,8 +112,18 @@ export const readDataSheet = shape<DataSheetPlan>({
   rows: readRows,
   recordAnchor: matching(/^[A-Z]{1,2}[1-9]\d{0,3}$/),
   record: list(list(nullable(recordCell), RECORD_COLUMNS), RECORD_ROWS),
+  recordColumns: list(shape({ width: WIDTH }), RECORD_COLUMNS),
   example: bool,
 });
+
+/** A data sheet whose record lines fit its `recordColumns`: hosts write that many columns. */
+export const readDataSheet: Reader<DataSheetPlan> = (value, path) => {
+  const plan = dataSheetShape(value, path);
+  plan.record.forEach((line, i) => {
+    if (line.length > plan.recordColumns.length) fail(`${path}.record[${i}]`);
+  });
+  return plan;
+};
 
 const cellValue = either(text(CELL_TEXT), either(number(), bool));
 
@@ -201,16 +216,24 @@ export const readImportRequest = shape<ReadImport>({
   replace: bool,
 });
 
-/** Rows already sent, chunk by chunk, to a draft sheet (appendImportRows). */
+/** Rows already sent, chunk by chunk, to a draft sheet (appendImportRows), and the record's size when it went there too. */
 export interface DraftRef {
   draft: string;
   rows: number;
+  record?: { lines: number; width: number };
 }
 
 export const readDraftRef = shape<DraftRef>({
   draft: text(SHORT_TEXT),
   rows: whole(1, MAX_ROWS),
+  record: optional(shape({ lines: whole(1, RECORD_ROWS), width: whole(1, RECORD_LINE_CELLS) })),
 });
+
+/** Lines of the import record from line `offset`, sent after all rows (a record can be as long as the rows). */
+export interface RecordChunk {
+  offset: number;
+  lines: (RecordCell | null)[][];
+}
 
 /** One chunk of an import too large for one call: the first creates the draft sheet. */
 export interface RowsChunk {
@@ -225,6 +248,8 @@ export interface RowsChunk {
   /** How many rows the earlier chunks held: where this one starts. */
   offset: number;
   rows: DataValue[][];
+  /** Lines of the record instead of rows (`rows` is then empty). */
+  record?: RecordChunk;
 }
 
 export const readRowsChunk = shape<RowsChunk>({
@@ -235,6 +260,12 @@ export const readRowsChunk = shape<RowsChunk>({
   totalRows: whole(1, MAX_ROWS),
   offset: whole(0, MAX_ROWS),
   rows: readRows,
+  record: optional(
+    shape<RecordChunk>({
+      offset: whole(0, RECORD_ROWS),
+      lines: list(list(nullable(recordCell), RECORD_LINE_CELLS), IMPORT_CHUNK_ROWS),
+    }),
+  ),
 });
 
 /** readSheetValues' arguments: a sheet name and an A1 range of at most READ_CELLS cells. */

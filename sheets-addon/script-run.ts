@@ -1,7 +1,7 @@
 // The sidebar's calls to the Apps Script server through google.script.run: answers checked, imports sent in chunks.
 import type { DataValue, ImportRequest } from '../core/import/workbook-types';
 import type { FormulaOutcome, FormulaRequest, InsertRequest, TargetCell } from '../core/ui/host';
-import { importChunks } from './import-chunks';
+import { IMPORT_CHUNK_CHARS, importChunks } from './import-chunks';
 import type { RowsChunk } from './import-request';
 
 /** The part of the client-side `google.script.run` API the sidebar uses (no published types exist). */
@@ -11,7 +11,10 @@ export interface ScriptRun {
   insertTemplate(request: InsertRequest): void;
   insertFormula(request: FormulaRequest): void;
   readSheetValues(sheetName: string, range: string): void;
-  importDeals(request: ImportRequest, draft: { draft: string; rows: number } | null): void;
+  importDeals(
+    request: ImportRequest,
+    draft: { draft: string; rows: number; record?: { lines: number; width: number } } | null,
+  ): void;
   appendImportRows(chunk: RowsChunk): void;
   discardImportDraft(draft: string): void;
 }
@@ -70,9 +73,13 @@ function draftOf(result: unknown): string {
   return draft;
 }
 
+/** Room in a call for what a chunk carries beside its rows: names (1,000 characters at most), numbers, keys. */
+const CHUNK_WRAPPING = 10_000;
+
 /**
- * Sends an import in one call when its rows fit one (import-chunks.ts), else chunk by chunk to a
- * draft sheet and then the request without rows. Chunks go one after another: the server checks
+ * Sends an import in one call when it fits one (import-chunks.ts), else chunk by chunk to a
+ * draft sheet (the rows, then the import record, which lists every reported row and so can be
+ * as long) and then the request without either. Chunks go one after another: the server checks
  * each starts where the last ended. If a chunk or the final call fails, the server has already
  * removed the draft; if the connection fails between calls, the draft is discarded here.
  */
@@ -80,12 +87,26 @@ export async function importInChunks(
   runner: () => ScriptRun,
   request: ImportRequest,
 ): Promise<{ dataSheet: string; analysis: string | null }> {
-  const { rows, sheetName, lang } = request.dataSheet;
-  const chunks = importChunks(rows);
-  if (chunks.length <= 1)
+  const { rows, record, sheetName, lang } = request.dataSheet;
+  const bound = IMPORT_CHUNK_CHARS - CHUNK_WRAPPING;
+  const rowChunks = importChunks(rows, undefined, bound);
+  const recordChunks = importChunks(record, undefined, bound);
+  if (
+    rowChunks.length <= 1 &&
+    recordChunks.length <= 1 &&
+    JSON.stringify(request).length <= IMPORT_CHUNK_CHARS
+  )
     return callServer(runner, (run) => run.importDeals(request, null), importedOf);
   let draft: string | null = null;
   try {
+    const chunks = [
+      ...rowChunks.map((chunk) => ({ offset: chunk.offset, rows: chunk.rows })),
+      ...recordChunks.map((chunk) => ({
+        offset: rows.length,
+        rows: [],
+        record: { offset: chunk.offset, lines: chunk.rows },
+      })),
+    ];
     for (const chunk of chunks) {
       const sent: RowsChunk = {
         draft,
@@ -93,13 +114,17 @@ export async function importInChunks(
         lang,
         replace: request.replace,
         totalRows: rows.length,
-        offset: chunk.offset,
-        rows: chunk.rows,
+        ...chunk,
       };
       draft = await callServer(runner, (run) => run.appendImportRows(sent), draftOf);
     }
-    const ref = { draft: draft!, rows: rows.length };
-    const withoutRows = { ...request, dataSheet: { ...request.dataSheet, rows: [] } };
+    const width = record.reduce((most, line) => Math.max(most, line.length), 0);
+    const ref = {
+      draft: draft!,
+      rows: rows.length,
+      ...(record.length > 0 ? { record: { lines: record.length, width } } : {}),
+    };
+    const withoutRows = { ...request, dataSheet: { ...request.dataSheet, rows: [], record: [] } };
     return await callServer(runner, (run) => run.importDeals(withoutRows, ref), importedOf);
   } catch (error) {
     const left = draft;

@@ -120,7 +120,8 @@ export function readSheetValues(sheetName: unknown, range: unknown): DataValue[]
  * Writes an import (core/import/workbook-types.ts, ImportRequest): the data sheet, its named
  * range, then the analysis sheet. The rows come in `request.dataSheet.rows`, or, for an import
  * larger than one call takes (import-chunks.ts), were sent before with appendImportRows to the
- * draft `draft` names, and `request.dataSheet.rows` is empty. Returns the sheet names used;
+ * draft `draft` names, and `request.dataSheet.rows` is empty (and so is its record when
+ * `draft.record` says it went there too). Returns the sheet names used;
  * throws an Error whose message the sidebar shows, having left the spreadsheet as it was.
  */
 export function importDeals(
@@ -132,6 +133,8 @@ export function importDeals(
     const read = readImportRequest(request, 'request');
     const ref = draft === undefined || draft === null ? null : readDraftRef(draft, 'draft');
     if (ref && read.dataSheet.rows.length > 0) throw new ShapeError('request.dataSheet.rows');
+    if (ref?.record && read.dataSheet.record.length > 0)
+      throw new ShapeError('request.dataSheet.record');
     return { read, ref };
   });
   return commitImport(spreadsheet, read, ref, services());

@@ -118,6 +118,7 @@ function dataSheet(rows: DataValue[][], lang: 'en' | 'fi' = 'en'): DataSheetPlan
       [{ value: 'Rows' }, { value: rows.length, format: '0' }, null, null],
       [{ value: '=not a formula' }, { value: '+1 stays text' }, null, null],
     ],
+    recordColumns: [{ width: 120 }, { width: 150 }, { width: 150 }, { width: 200 }],
     example: false,
   };
 }
@@ -404,9 +405,9 @@ describe('imports larger than one call', () => {
     const rows = deals(45_000);
     const answer = await importInChunks(scriptRun(payloads), request(rows));
     expect(answer).toEqual({ dataSheet: 'Deals', analysis: 'Lead funnel' });
-    // Three chunks and the final call.
-    expect(payloads).toHaveLength(4);
-    for (const size of payloads) expect(size).toBeLessThan(IMPORT_CHUNK_CHARS + 100_000);
+    // Three chunks of rows, one of the record, the final call.
+    expect(payloads).toHaveLength(5);
+    for (const size of payloads) expect(size).toBeLessThanOrEqual(IMPORT_CHUNK_CHARS);
     const sheet = world.spreadsheet.sheet('Deals')!;
     expect(sheet.getLastRow()).toBe(45_001);
     expect(dataRows(sheet, 45_000)).toEqual(rows);
@@ -475,6 +476,122 @@ describe('imports larger than one call', () => {
     const { draft } = server('appendImportRows')(first) as { draft: string };
     expect(thrown(() => server('appendImportRows')({ ...first, draft, offset: 20 })).message).toBe(
       'Kaikki tuonnin rivit eivät tulleet perille. Mitään ei muutettu; tuo tiedosto uudelleen.',
+    );
+    expect(sheetNames()).toEqual(['Sheet1']);
+  });
+
+  /** A request with `count` reported rows in its record (as a badly read file gives), a blank line among them. */
+  function withIssues(rows: DataValue[][], count: number, replace = false): ImportRequest {
+    const plan = request(rows, replace);
+    const issues = Array.from({ length: count }, (_, i) =>
+      i === 500
+        ? [null, null, null, null]
+        : [
+            { value: i + 2, role: 'body' as const, format: '0' },
+            { value: 'amount', role: 'body' as const },
+            { value: `=bad ${i}` },
+            { value: 'Not a number' },
+          ],
+    );
+    plan.dataSheet.record = plan.dataSheet.record.concat(issues);
+    return plan;
+  }
+
+  /** The record's lines from N1 as getValues reads them, and as they were planned. */
+  const recordOnSheet = (sheet: FakeSheet, lines: number) =>
+    Array.from({ length: lines }, (_, r) => sheet.rowValues(r + 1, 17).slice(13));
+  const planned = (plan: ImportRequest) =>
+    plan.dataSheet.record.map((line) => Array.from({ length: 4 }, (_, c) => line[c]?.value ?? ''));
+
+  it('sends a record of 100,000 reported rows in chunks too: no call above the bound, the record whole', async () => {
+    const payloads: number[] = [];
+    const rows = deals(10);
+    const plan = withIssues(rows, 100_000);
+    expect(JSON.stringify(plan).length).toBeGreaterThan(3 * IMPORT_CHUNK_CHARS);
+    const answer = await importInChunks(scriptRun(payloads), plan);
+    expect(answer).toEqual({ dataSheet: 'Deals', analysis: 'Lead funnel' });
+    // The rows, at least three chunks of the record, the final call; each within the bound.
+    expect(payloads.length).toBeGreaterThanOrEqual(5);
+    for (const size of payloads) expect(size).toBeLessThanOrEqual(IMPORT_CHUNK_CHARS);
+    expect(sheetNames()).toEqual(['Sheet1', 'Deals', 'Lead funnel']);
+    const sheet = world.spreadsheet.sheet('Deals')!;
+    expect(dataRows(sheet, 10)).toEqual(rows);
+    expect(recordOnSheet(sheet, 100_004)).toEqual(planned(plan));
+    // Nothing left where the record waited (A–L below the rows), no rows kept for it alone.
+    expect(sheet.getLastRow()).toBe(100_004);
+    expect(sheet.rowValues(12, 12)).toEqual(Array(12).fill(''));
+    expect(sheet.maxRows).toBe(100_004);
+    expect(sheet.content(200, 15)).toEqual({ kind: 'text', value: 'amount' });
+    expect(sheet.content(200, 16)).toEqual({ kind: 'text', value: '=bad 195' });
+    expect(namedRange('KpiDeals')).toBe('Deals!A1:L11');
+  });
+
+  it('replaces an earlier import with one whose record came in chunks, the old record gone', async () => {
+    server('importDeals')(request(deals(30)), null);
+    const plan = withIssues(deals(20, 100), 60_000, true);
+    const payloads: number[] = [];
+    const answer = await importInChunks(scriptRun(payloads), plan);
+    for (const size of payloads) expect(size).toBeLessThanOrEqual(IMPORT_CHUNK_CHARS);
+    expect(sheetNames()).toEqual(['Sheet1', 'Deals', 'Lead funnel', answer.analysis]);
+    const sheet = world.spreadsheet.sheet('Deals')!;
+    expect(dataRows(sheet, 21)).toEqual([...deals(20, 100), Array(12).fill('')]);
+    expect(recordOnSheet(sheet, 60_005)).toEqual([...planned(plan), ['', '', '', '']]);
+  });
+
+  it('makes the same service calls for a record chunk of 1,000 lines as for one of 20,000', () => {
+    const rows = {
+      draft: null,
+      sheetName: 'Deals',
+      lang: 'en',
+      replace: false,
+      totalRows: 10,
+      offset: 0,
+      rows: deals(10),
+    };
+    const lines = (count: number) => withIssues([], count).dataSheet.record.slice(4);
+    const tallyOf = (count: number) => {
+      useWorld();
+      const { draft } = server('appendImportRows')(rows) as { draft: string };
+      world.recorder.calls.length = 0;
+      server('appendImportRows')({
+        ...rows,
+        draft,
+        offset: 10,
+        rows: [],
+        record: { offset: 0, lines: lines(count) },
+      });
+      return world.recorder.tally();
+    };
+    expect(tallyOf(IMPORT_CHUNK_ROWS)).toEqual(tallyOf(1_000));
+  });
+
+  it('refuses a record chunk that does not start where the last ended, and deletes the draft', () => {
+    const rows = {
+      draft: null,
+      sheetName: 'Deals',
+      lang: 'en',
+      replace: false,
+      totalRows: 10,
+      offset: 0,
+      rows: deals(10),
+    };
+    const { draft } = server('appendImportRows')(rows) as { draft: string };
+    const lines = withIssues([], 100).dataSheet.record;
+    server('appendImportRows')({ ...rows, draft, rows: [], record: { offset: 0, lines } });
+    expect(
+      thrown(() =>
+        server('appendImportRows')({ ...rows, draft, rows: [], record: { offset: 50, lines } }),
+      ).message,
+    ).toBe(
+      'Not all rows of the import arrived. Nothing was changed; please import the file again.',
+    );
+    expect(sheetNames()).toEqual(['Sheet1']);
+  });
+
+  it('deletes the draft when a record chunk fails', async () => {
+    world.recorder.failOn('setFontStyles', 'Service error');
+    await expect(importInChunks(scriptRun([]), withIssues(deals(10), 100_000))).rejects.toThrow(
+      "Could not import into 'Deals': Service error. Nothing was changed.",
     );
     expect(sheetNames()).toEqual(['Sheet1']);
   });

@@ -156,6 +156,10 @@ export class FakeRange {
     this.map((_, row, col) => this.sheet.setContent(row, col, undefined));
     return this;
   }
+  /** Clears contents and formats (the fake keeps no formats per cell, so: the contents). */
+  clear(): this {
+    return this.clearContent();
+  }
   /** Copies the contents (and, unless contentsOnly, nothing else the fake keeps) to `destination`'s top left. */
   copyTo(destination: FakeRange, options?: { contentsOnly?: boolean }): void {
     const target = unwrap(destination);
@@ -192,6 +196,9 @@ export class FakeRange {
   }
   setHorizontalAlignments(alignments: (string | null)[][]): this {
     return this.write('horizontalAlignments', alignments);
+  }
+  setVerticalAlignments(alignments: (string | null)[][]): this {
+    return this.write('verticalAlignments', alignments);
   }
   setWraps(wraps: boolean[][]): this {
     return this.write('wraps', wraps);
@@ -618,6 +625,13 @@ export class FakeSheet {
     if (afterPosition > this.maxRows || howMany < 1) throw new Error('Invalid argument: howMany');
     this.maxRows += howMany;
     return this;
+  }
+  /** Deletes rows: those below move up. */
+  deleteRows(rowPosition: number, howMany: number): void {
+    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this.maxRows)
+      throw new Error('Those rows are out of bounds.');
+    this.contents.splice(rowPosition - 1, howMany);
+    this.maxRows -= howMany;
   }
   deleteColumns(columnPosition: number, howMany: number): void {
     if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.maxColumns)
