@@ -16,7 +16,7 @@ import { excelStyle, widthInCharacters } from './xlsx-styles';
  * the sheet's dimension over them, and keeps the record cells that share their rows.
  */
 
-/** Adds the data sheet with its header, column formats and widths, frozen header, table, record and placeholder row. */
+/** Adds the data sheet with its header, column formats and widths, frozen header, table, record (with its widths) and placeholder row. */
 export function addDataSheetLayout(
   workbook: ExcelJS.Workbook,
   data: DataSheetPlan,
@@ -45,6 +45,9 @@ export function addDataSheetLayout(
     cell.numFmt = format !== '' ? format : 'General';
   });
   const anchor = parseCell(data.recordAnchor);
+  data.recordColumns.forEach(({ width }, c) => {
+    sheet.getColumn(anchor.col + c + 1).width = widthInCharacters(width);
+  });
   data.record.forEach((line, r) =>
     line.forEach((recordCell, c) => {
       if (!recordCell) return;
@@ -178,10 +181,9 @@ export async function spliceDataRows(
   const end = sheet.indexOf('</sheetData>');
   if (start < 0 || end < 0) throw new Error(`${sheetPath} has no rows`);
   const rows = sheetDataXml(sheet.slice(start, end), data);
-  const recordColumns = Math.max(0, ...data.record.map((line) => line.length));
   const lastColumn = Math.max(
     data.columns.length - 1,
-    parseCell(data.recordAnchor).col + recordColumns - 1,
+    parseCell(data.recordAnchor).col + data.recordColumns.length - 1,
   );
   const lastRow = Math.max(
     data.rows.length + 1,

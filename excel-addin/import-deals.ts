@@ -6,7 +6,7 @@ import type {
   ImportRequest,
   RecordCell,
 } from '../core/import/workbook-types';
-import { parseRange, rangeRef } from '../core/templates/index';
+import { columnName, parseRange, rangeRef } from '../core/templates/index';
 import {
   applyPlanToExcel,
   areas,
@@ -22,7 +22,7 @@ import {
   sheetExistsError,
   type ImportCleanup,
 } from './import-messages';
-import { applyStyle, styleBlocks } from './plan-styles';
+import { applyStyle, pointsOf, styleBlocks } from './plan-styles';
 import { detectExcelSupport, type ExcelSupport } from './support';
 
 /** One cell input: a number, literal text (apostrophe-prefixed where Excel would parse it) or a formula being restored. */
@@ -112,16 +112,25 @@ function queueDataChunk(
 
 /** The rectangle the import record fills, from its anchor ("N1"); undefined when it is empty. */
 function recordBox(plan: DataSheetPlan): Box | undefined {
-  const width = Math.max(0, ...plan.record.map((row) => row.length));
+  const width = plan.recordColumns.length;
   if (plan.record.length === 0 || width === 0) return undefined;
   const { row1, col1 } = parseRange(plan.recordAnchor);
   return { row1, col1, row2: row1 + plan.record.length - 1, col2: col1 + width - 1 };
 }
 
-/** The import record as a dense grid the width of its widest line. */
+/** The import record as a dense grid, `recordColumns` wide. */
 function recordCells(plan: DataSheetPlan, box: Box): (RecordCell | null)[][] {
   const width = box.col2 - box.col1 + 1;
   return plan.record.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
+}
+
+/** Sets the import record's column widths, from its anchor's column (the gap before it keeps Excel's). */
+function setRecordWidths(sheet: Excel.Worksheet, plan: DataSheetPlan): void {
+  const { col1 } = parseRange(plan.recordAnchor);
+  plan.recordColumns.forEach(({ width }, c) => {
+    const column = columnName(col1 + c);
+    sheet.getRange(`${column}:${column}`).format.columnWidth = pointsOf(width);
+  });
 }
 
 /** Queues the header row and the import record's styles (its cells go in chunks: `writeRecord`). */
@@ -256,6 +265,7 @@ async function writeNewDataSheet(
       sheet,
       plan.columns.map((column) => column.width),
     );
+    setRecordWidths(sheet, plan);
     sheet.freezePanes.freezeRows(1);
     await context.sync();
     await writeRecord(context, sheet, plan, support);

@@ -7,11 +7,6 @@ import { previewText } from './messages';
 import type { CellContent } from './typed-input';
 import type { PreviewSheet, PreviewWorkbook } from './workbook';
 
-/**
- * Pixels per column of the import record (N to Q): the plan gives the deals' widths only, and
- * the record's file name, headers and reasons need more than a default column.
- */
-const RECORD_COLUMN_WIDTH = 160;
 /** The blank column between the deals and the record keeps the default width. */
 const GAP_COLUMN_WIDTH = 80;
 
@@ -27,7 +22,6 @@ export function dataSheetOf(plan: DataSheetPlan): {
   content: CellContent[][];
 } {
   const anchor = parseCell(plan.recordAnchor);
-  const recordWidth = Math.max(0, ...plan.record.map((line) => line.length));
   const content: CellContent[][] = [
     plan.header.map(literal),
     ...plan.rows.map((row) => row.map(literal)),
@@ -52,7 +46,7 @@ export function dataSheetOf(plan: DataSheetPlan): {
   const columnWidths = [
     ...plan.columns.map((column) => column.width),
     ...Array<number>(Math.max(0, anchor.col - plan.columns.length)).fill(GAP_COLUMN_WIDTH),
-    ...Array<number>(recordWidth).fill(RECORD_COLUMN_WIDTH),
+    ...plan.recordColumns.map((column) => column.width),
   ];
   return {
     sheet: {

@@ -1,7 +1,15 @@
 // The data sheet ("Deals"/"Kaupat") an import writes: deals as values, and the import record a re-import reads back.
 import { t, type MessageKey } from '../i18n/index';
 import { DATE_FORMAT } from '../i18n/number-format';
-import type { Lang } from '../templates/options';
+import {
+  fitWidths,
+  linesAllowed,
+  shownNumber,
+  widthToFit,
+  type ColumnNeeds,
+} from '../templates/measure';
+import { styleOf } from '../templates/theme';
+import { LANGS, type Lang } from '../templates/options';
 import type { DayOrder } from './dates';
 import type { ImportedDeals } from './read';
 import { reasonText } from './reasons';
@@ -25,6 +33,10 @@ export const RECORD_ANCHOR = 'N1';
  */
 export const RECORD_RANGE = 'N1:Q400';
 const RECORD_WIDTH = 4;
+/** The record's columns are at least this wide (the preview's default column)… */
+const RECORD_MIN_WIDTH = 80;
+/** …and at most this: a long file name or cell value shows cut rather than push the sheet wide. */
+const RECORD_MAX_WIDTH = 400;
 
 const OUTCOMES: readonly Outcome[] = ['won', 'lost', 'open'];
 
@@ -156,9 +168,60 @@ function recordOf(content: DataSheetContent): (RecordCell | null)[][] {
   return lines;
 }
 
+/**
+ * What the record's cells need, as `columnNeeds` measures a template's (a text with nothing to
+ * its right runs on over the empty columns), in one lean pass: the record can be 200,000 lines.
+ */
+function recordNeeds(record: readonly (readonly (RecordCell | null)[])[]): ColumnNeeds {
+  const columns = Array<number>(RECORD_WIDTH).fill(0);
+  const runs = Array<number>(RECORD_WIDTH).fill(0);
+  for (const line of record) {
+    let last = line.length - 1;
+    while (last >= 0 && !line[last]) last--;
+    for (let col = 0; col <= last; col++) {
+      const cell = line[col];
+      if (!cell) continue;
+      const style = styleOf(cell);
+      const text =
+        typeof cell.value === 'string' ? cell.value : shownNumber(cell.value, cell.format);
+      const width = widthToFit(text, style, linesAllowed(cell.role));
+      if (col === last && typeof cell.value === 'string' && !style.wrap)
+        runs[col] = Math.max(runs[col]!, width);
+      else columns[col] = Math.max(columns[col]!, width);
+    }
+  }
+  return {
+    columns,
+    runs: runs.flatMap((width, col) => (width > 0 ? [{ col, last: RECORD_WIDTH - 1, width }] : [])),
+  };
+}
+
+/**
+ * The record's column widths: each fits its cells in this record and the same record's labels
+ * and reasons in the other languages (user texts and numbers read the same in every language, so
+ * those records keep one problem per reason), within the minimum and maximum.
+ */
+function recordColumnsOf(
+  content: DataSheetContent,
+  record: readonly (readonly (RecordCell | null)[])[],
+): { width: number }[] {
+  const needs = [
+    recordNeeds(record),
+    ...LANGS.filter((lang) => lang !== content.lang).map((lang) => {
+      const oneEach = new Map(content.problems.map((problem) => [problem.reason, problem]));
+      const other = recordOf({ ...content, lang, problems: [...oneEach.values()] });
+      return recordNeeds(other);
+    }),
+  ];
+  return fitWidths(Array<number>(RECORD_WIDTH).fill(RECORD_MIN_WIDTH), needs).map((width) => ({
+    width: Math.min(width, RECORD_MAX_WIDTH),
+  }));
+}
+
 /** The data sheet of `content`: header, one row per deal, the record beside them. */
 export function buildDataSheet(content: DataSheetContent): DataSheetPlan {
   const { lang, currency } = content;
+  const record = recordOf(content);
   return {
     sheetName: dataSheetName(lang),
     lang,
@@ -167,7 +230,8 @@ export function buildDataSheet(content: DataSheetContent): DataSheetPlan {
     columns: DATA_COLUMNS.map((key) => ({ key, ...COLUMN_LOOK[key] })),
     rows: content.deals.map((deal) => dealRow(deal, lang, currency)),
     recordAnchor: RECORD_ANCHOR,
-    record: recordOf(content),
+    record,
+    recordColumns: recordColumnsOf(content, record),
     example: content.example,
   };
 }

@@ -40,7 +40,7 @@ export interface RecordCell {
  * language: a re-import replaces its rows after asking. Hosts write:
  *  1. `header` into A1:L1 and `rows` from A2 (values only, in chunks where the host limits a
  *     request's size), formats per column from `columns`, widths, row 1 frozen;
- *  2. `record` from `recordAnchor` (column N, row 1): the import's facts, the column and stage
+ *  2. `record` from `recordAnchor` (column N, row 1), its columns `recordColumns` wide: the import's facts, the column and stage
  *     mappings (kept with the workbook so a re-import does not ask again: `readImportRecord`
  *     parses them back) and one line per reported row ("Import issues");
  *  3. an Excel table named `tableName` over A1:L(n+1) where the API has tables; in Sheets a
@@ -62,6 +62,12 @@ export interface DataSheetPlan {
   recordAnchor: string;
   /** The import record: a dense grid, `null` for an empty cell. */
   record: (RecordCell | null)[][];
+  /**
+   * Per column of the record from its anchor: its width in pixels, fitted to its labels in both
+   * languages and its values. Its length is the record's width (no line is longer), so hosts need
+   * not scan up to 200,000 lines for it.
+   */
+  recordColumns: { width: number }[];
   /** Whether the rows are the labelled example data rather than the user's. */
   example: boolean;
 }

@@ -49,6 +49,10 @@ function dataSheet(rows: DataValue[][], record: DataSheetPlan['record'] = []): D
     rows,
     recordAnchor: 'N1',
     record,
+    recordColumns: Array.from(
+      { length: record.reduce((widest, line) => Math.max(widest, line.length), 0) },
+      (_, c) => ({ width: 110 + 10 * c }),
+    ),
     example: false,
   };
 }

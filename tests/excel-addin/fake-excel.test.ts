@@ -136,6 +136,7 @@ describe('the Excel fake and the adapter against @types/office-js', () => {
         [{ value: 'Import', role: 'section' }],
         [{ value: 'Imported' }, { value: 46400, format: 'yyyy-mm-dd' }],
       ],
+      recordColumns: [{ width: 120 }, { width: 90 }],
       example: false,
     };
   }

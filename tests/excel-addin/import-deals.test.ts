@@ -106,6 +106,7 @@ function dataPlan(rows: DataValue[][], lang: Lang = 'en'): DataSheetPlan {
         { value: 'not a number' },
       ],
     ],
+    recordColumns: [{ width: 70 }, { width: 100 }, { width: 160 }, { width: 200 }],
     example: false,
   };
 }
