@@ -145,5 +145,62 @@ describe.skipIf(missing !== undefined)(
       expect(errors).toEqual([]);
       await page.close();
     });
+
+    it('40,000 deals without amounts: rows and record go in chunks, each call within the bound, the record whole', async () => {
+      const [header, ...lines] = readFileSync(
+        resolve(ROOT, 'tests/fixtures/crm/hubspot-deals.csv'),
+        'utf8',
+      )
+        .trim()
+        .split('\n');
+      // The file's deals of known stages, each copied with its own id and no amount (kept, reported).
+      const known = lines.filter((line) => !line.includes('Contract Sent'));
+      const generated = Array.from({ length: 40_000 }, (_, i) => {
+        const cells = known[i % known.length]!.split('","');
+        cells[0] = `"${30_000_000 + i}`;
+        cells[5] = '';
+        return cells.join('","');
+      });
+      const project = appsScriptProject();
+      const { page, errors } = await open(project);
+      await page.getByRole('tab', { name: 'Import' }).click();
+      await page.getByLabel('Deals file (CSV or TSV)').setInputFiles({
+        name: 'many-deals.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from([header, ...generated].join('\n')),
+      });
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await expect
+        .poll(() => status(page).textContent(), { timeout: 60_000 })
+        .toBe("Imported 40,000 deals into 'Deals' and added 'Pipeline analysis'.");
+
+      const names = project.calls.map((call) => call.name);
+      expect(names.filter((name) => name === 'appendImportRows').length).toBeGreaterThanOrEqual(5);
+      expect(names.at(-1)).toBe('importDeals');
+      for (const call of project.calls)
+        expect(call.json.length, call.name).toBeLessThanOrEqual(IMPORT_CHUNK_CHARS);
+      const { spreadsheet } = project.world;
+      expect(spreadsheet.sheets.map((sheet) => sheet.name)).toEqual([
+        'Sheet1',
+        'Deals',
+        'Pipeline analysis',
+      ]);
+      const deals = spreadsheet.sheet('Deals')!;
+      const id = DATA_COLUMNS.indexOf('id');
+      expect(deals.rowValues(2, 12)[id]).toBe('30000000');
+      expect(deals.rowValues(40_001, 12)[id]).toBe('30039999');
+      expect(deals.rowValues(40_002, 12)).toEqual(Array(12).fill(''));
+      // The record's last line reports the file's last row (row 40,001: the header is row 1).
+      const record = (row: number) => deals.rowValues(row, 17).slice(13);
+      const last = deals.getLastRow();
+      expect(last).toBeGreaterThan(40_001);
+      expect(record(last)[0]).toBe(40_001);
+      const reported = Array.from({ length: last }, (_, r) => record(r + 1)).filter(
+        (line) => typeof line[0] === 'number' && line[1] === 'Amount',
+      );
+      expect(reported).toHaveLength(40_000);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 120_000);
   },
 );
