@@ -24,25 +24,18 @@ function numberIn(text: string): number | null {
 }
 
 /**
- * Whether a data-sheet value meets an equality criterion as COUNTIFS reads the criterion cell:
- * a leading "=" or "<>" is its operator, a number (or numeric text) matches numbers and text
- * of the same value, other text matches text ignoring case.
+ * Whether a data-sheet value equals a criterion's text or number, as the rendered criterion
+ * reads it: a text exactly (a leading "=" or "<>" and the wildcards "*", "?" and "~" are part of
+ * the name: see formulas.ts), ignoring case; a number (or numeric text) numbers and text of the
+ * same value.
  */
 function equalityTest(wanted: ComputedValue): (value: DataValue) => boolean {
-  let negate = false;
-  let target: string | number = typeof wanted === 'number' ? wanted : String(wanted ?? '');
-  if (typeof target === 'string') {
-    const operator = /^(<>|=)/.exec(target)?.[1];
-    if (operator) target = target.slice(operator.length);
-    negate = operator === '<>';
-    target = numberIn(target) ?? target.toLowerCase();
-  }
-  const wantedValue = target;
-  const equal = (value: DataValue) =>
-    typeof wantedValue === 'number'
-      ? value === wantedValue || (typeof value === 'string' && numberIn(value) === wantedValue)
-      : typeof value === 'string' && value.toLowerCase() === wantedValue;
-  return negate ? (value) => !equal(value) : equal;
+  const text = typeof wanted === 'number' ? null : String(wanted ?? '');
+  const target = text === null ? (wanted as number) : (numberIn(text) ?? text.toLowerCase());
+  return (value) =>
+    typeof target === 'number'
+      ? value === target || (typeof value === 'string' && numberIn(value) === target)
+      : typeof value === 'string' && value.toLowerCase() === target;
 }
 
 /** The data-sheet rows meeting a criterion: 1 per row in `mask`, and their indexes in order. */

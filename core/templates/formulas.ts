@@ -191,10 +191,20 @@ export function dataColumnRef(sheet: string, column: DataColumn): string {
   return `${quotedSheet(sheet)}!$${letter}:$${letter}`;
 }
 
-/** One criterion as COUNTIFS takes it: a text, a cell, or a comparison joined to a cell or number. */
+/**
+ * A cell's text as a COUNTIFS criterion matching exactly that text: "=" first, so a name
+ * starting with "=", "<" or ">" is no operator, and "~", "*" and "?" escaped, so a source
+ * "Partner*" counts only itself (COUNTIFS reads them as wildcards in Excel, Sheets and LibreOffice).
+ */
+function literalCriterion(ref: string): string {
+  return `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},"~","~~"),"*","~*"),"?","~?")`;
+}
+
+/** One criterion as COUNTIFS takes it: a text, a cell's text, or a comparison joined to a cell or number. */
 function criterionText(criterion: DataCriterion): string {
   const { op, ref, months } = criterion;
   if (ref !== undefined) {
+    if (op === '=' && months === undefined) return literalCriterion(ref);
     const value = months === undefined ? ref : `EDATE(${ref},${months})`;
     return op === '=' ? value : `"${op}"&${value}`;
   }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main';
+import { CRITERIA_NAMES } from '../support/criteria-names';
 import { findSoffice, recalculateInLibreOffice } from '../support/libreoffice';
 import type { EngineValue } from '../support/template-inputs';
 import { readSheetValues, type SheetValues } from '../support/xlsx-values';
@@ -19,11 +20,18 @@ const fixture = (name: string) =>
 /** Names a spreadsheet could take for formulas or escapes, as a CRM might hold them. */
 const TRICKY_NAMES = ['=1+1', '@SUM(A1)', '+358 40 123', '-5', '_x0041_'];
 
+/** Names COUNTIFS could read as wildcards or operators, as an import keeps them (trimmed). */
+const CRITERIA_CSV_NAMES = CRITERIA_NAMES.filter((name) => name === name.trim());
+
 let dir = '';
-const files: Record<'hubspot' | 'messy' | 'tricky', { original: string; recalculated: string }> = {
+const files: Record<
+  'hubspot' | 'messy' | 'tricky' | 'criteria',
+  { original: string; recalculated: string }
+> = {
   hubspot: { original: '', recalculated: '' },
   messy: { original: '', recalculated: '' },
   tricky: { original: '', recalculated: '' },
+  criteria: { original: '', recalculated: '' },
 };
 
 /**
@@ -69,15 +77,35 @@ describe.skipIf(!soffice)('LibreOffice recalculation of exported pipeline workbo
           (name, i) => `"${name}",Closed Won,100,2026-01-0${i + 1},2026-01-2${i},"${name}"`,
         ).join('\n'),
     );
+    // Deal i: won, from and owned by name i, worth 100 × (i + 1).
+    const criteria = join(dir, 'criteria.csv');
+    writeFileSync(
+      criteria,
+      'Deal Name,Deal Stage,Amount,Create Date,Close Date,Deal owner,Original Source Type\n' +
+        CRITERIA_CSV_NAMES.map(
+          (name, i) =>
+            `"${name}",Closed Won,${100 * (i + 1)},2026-01-${String(i + 1).padStart(2, '0')},` +
+            `2026-02-01,"${name}","${name}"`,
+        ).join('\n'),
+    );
     const sources = {
       hubspot: fixture('hubspot-deals.csv'),
       messy: fixture('messy-deals.csv'),
       tricky,
+      criteria,
     };
     for (const [key, data] of Object.entries(sources) as [keyof typeof files, string][]) {
       files[key].original = join(dir, `${key}.xlsx`);
       const code = await runCli(
-        ['export', 'pipeline', '--data', data, '--out', files[key].original],
+        [
+          'export',
+          'pipeline',
+          '--data',
+          data,
+          '--out',
+          files[key].original,
+          ...(key === 'criteria' ? ['--rows', '20'] : []),
+        ],
         { out: () => undefined, err: () => undefined },
         { lang: 'en', month: '2026-05' },
       );
@@ -153,5 +181,31 @@ describe.skipIf(!soffice)('LibreOffice recalculation of exported pipeline workbo
     });
     // The owners are listed by name in the analysis and counted by COUNTIFS against them.
     expect(summary(analysis!)).toMatchObject({ 'Deals created': 5, Won: 5, 'Revenue won': 500 });
+  });
+
+  it('counts a name COUNTIFS could read as a wildcard or operator as only its own deals', async () => {
+    const [, analysis] = await sheetsOf(files.criteria.recalculated);
+    const cells = analysis!;
+    const header = [...cells].find(([, value]) => value === 'Owner');
+    expect(header, 'the owner table').toBeDefined();
+    const headerRow = Number(/\d+$/.exec(header![0])![0]);
+    const column = (label: string) =>
+      [...cells]
+        .find(([address, value]) => value === label && address.endsWith(`${headerRow}`))![0]
+        .replace(/\d+$/, '');
+    CRITERIA_CSV_NAMES.forEach((name, i) => {
+      const found = [...cells].find(
+        ([address, value]) => value === name && /^A\d+$/.test(address) && address !== header![0],
+      );
+      expect(found, JSON.stringify(name)).toBeDefined();
+      const row = found![0].slice(1);
+      expect(
+        [
+          cells.get(`${column('Deals created')}${row}`),
+          cells.get(`${column('Revenue won')}${row}`),
+        ],
+        JSON.stringify(name),
+      ).toEqual([1, 100 * (i + 1)]);
+    });
   });
 });

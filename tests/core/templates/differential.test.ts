@@ -17,6 +17,16 @@ import {
 } from '../../support/template-inputs';
 
 const SETS_PER_TEMPLATE = 1000;
+
+/**
+ * HyperFormula reads the whole leading run of "=", "<" and ">" of a COUNTIFS criterion as its
+ * operator, so the pipeline's criterion "="&name is #VALUE! there for a name such as "=1+1",
+ * which Excel, Sheets and LibreOffice count as that name: such sets are compared in LibreOffice
+ * (tests/cli/libreoffice-differential.test.ts) and in tests/cli/libreoffice-pipeline.test.ts.
+ */
+function misreadByHyperFormula(id: string, values: readonly unknown[]): boolean {
+  return id === 'pipeline' && values.some((v) => typeof v === 'string' && /^[=<>]/.test(v));
+}
 const SEED = 20260330;
 
 /** A plan cell as HyperFormula takes it: formulas as written, text behind an apostrophe. */
@@ -49,8 +59,13 @@ describe.each(TEMPLATE_IDS.map((id) => [id] as const))('%s portable formulas', (
     const engine = HyperFormula.buildFromSheets(sheets, SPREADSHEET_CONFIG);
     const found: string[] = [];
     const tally = emptyTally();
+    let leftOut = 0;
     try {
       for (const values of inputSets(slots, SETS_PER_TEMPLATE, SEED)) {
+        if (misreadByHyperFormula(id, values)) {
+          leftOut++;
+          continue;
+        }
         engine.batch(() =>
           slots.forEach((slot, i) =>
             engine.setCellContents({ sheet: 0, row: slot.row, col: slot.col }, content(values[i])),
@@ -67,6 +82,12 @@ describe.each(TEMPLATE_IDS.map((id) => [id] as const))('%s portable formulas', (
     } finally {
       engine.destroy();
     }
+    if (leftOut > 0)
+      console.info(
+        `${id}: ${leftOut} of ${SETS_PER_TEMPLATE} sets name something starting with =, < or >, ` +
+          'which HyperFormula misreads as a criterion: LibreOffice checks them',
+      );
+    expect(leftOut).toBeLessThan(SETS_PER_TEMPLATE / 2);
     expect(found).toEqual([]);
     // The sets reach results, blanks and #VALUE! (bad input) in the template's formulas.
     expect(tally.number, JSON.stringify(tally)).toBeGreaterThan(0);
