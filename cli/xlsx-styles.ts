@@ -13,6 +13,9 @@ export function widthInCharacters(pixels: number): number {
   return Math.max(0, Math.round(((pixels - 5) / 7) * 100) / 100);
 }
 
+/** The theme's vertical alignments as ExcelJS names them. */
+const VERTICAL = { top: 'top', center: 'middle', bottom: 'bottom' } as const;
+
 /** The ExcelJS style of a plan cell: its theme style, number format and lock state. */
 export function excelStyle(cell: PlanCell | null, unlocked: boolean): Partial<ExcelJS.Style> {
   const theme: CellStyle = cell ? styleOf(cell) : {};
@@ -25,10 +28,17 @@ export function excelStyle(cell: PlanCell | null, unlocked: boolean): Partial<Ex
   if (Object.keys(font).length > 0) style.font = font;
   if (theme.fill !== undefined)
     style.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(theme.fill) };
-  if (theme.wrap || theme.horizontalAlignment !== undefined) {
+  if (
+    theme.wrap ||
+    theme.horizontalAlignment !== undefined ||
+    theme.verticalAlignment !== undefined
+  ) {
     style.alignment = {
-      ...(theme.wrap ? { wrapText: true, vertical: 'top' as const } : {}),
+      ...(theme.wrap ? { wrapText: true } : {}),
       ...(theme.horizontalAlignment !== undefined ? { horizontal: theme.horizontalAlignment } : {}),
+      ...(theme.verticalAlignment !== undefined
+        ? { vertical: VERTICAL[theme.verticalAlignment] }
+        : {}),
     };
   }
   if (theme.borderBottom !== undefined)

@@ -63,6 +63,7 @@ export function styleBlocks(plan: Pick<SheetPlan, 'cells'>): StyleBlock[] {
 }
 
 const ALIGNMENT = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const VERTICAL_ALIGNMENT = { top: 'Top', center: 'Center', bottom: 'Bottom' } as const;
 
 /** Queues the style's font, fill, wrapping, alignment and bottom border on a range's format. */
 export function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
@@ -74,6 +75,8 @@ export function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
   if (style.wrap !== undefined) format.wrapText = style.wrap;
   if (style.horizontalAlignment !== undefined)
     format.horizontalAlignment = ALIGNMENT[style.horizontalAlignment];
+  if (style.verticalAlignment !== undefined)
+    format.verticalAlignment = VERTICAL_ALIGNMENT[style.verticalAlignment];
   if (style.borderBottom !== undefined) {
     const border = format.borders.getItem('EdgeBottom');
     border.style = 'Continuous';

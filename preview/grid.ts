@@ -39,6 +39,8 @@ function applyStyle(td: HTMLElement, style: CellStyle, value: EngineValue): void
   td.style.backgroundColor = style.fill ?? '';
   td.style.whiteSpace = style.wrap ? 'normal' : '';
   td.style.textAlign = style.horizontalAlignment ?? (typeof value === 'number' ? 'right' : '');
+  td.style.verticalAlign =
+    style.verticalAlignment === 'center' ? 'middle' : (style.verticalAlignment ?? '');
   td.style.borderBottom = style.borderBottom ? `1px solid ${style.borderBottom}` : '';
 }
 

@@ -121,6 +121,7 @@ function writeSheet(sheet: Sheet, plan: SheetsPlan, services: SheetsServices): v
   range.setFontStyles(grid.fontStyles);
   range.setFontSizes(grid.fontSizes);
   range.setHorizontalAlignments(grid.horizontalAlignments);
+  range.setVerticalAlignments(grid.verticalAlignments);
   range.setWraps(grid.wraps);
   if (hasNotes(plan)) range.setNotes(grid.notes);
   if (plan.validations.length > 0)

@@ -18,6 +18,9 @@ const GENERAL_FORMAT = 'General';
 
 type Alignment = 'left' | 'center' | 'right' | null;
 
+/** The theme's vertical alignments as Sheets names them. */
+const VERTICAL = { top: 'top', center: 'middle', bottom: 'bottom' } as const;
+
 /** One array per cell aspect, each rows × columns like the plan's grid. */
 export interface SheetsGrid {
   values: (string | number | boolean)[][];
@@ -28,6 +31,7 @@ export interface SheetsGrid {
   fontStyles: ('italic' | 'normal')[][];
   fontSizes: number[][];
   horizontalAlignments: Alignment[][];
+  verticalAlignments: ((typeof VERTICAL)[keyof typeof VERTICAL] | null)[][];
   wraps: boolean[][];
   notes: (string | null)[][];
 }
@@ -68,6 +72,10 @@ export function sheetsGrid(plan: Pick<SheetPlan, 'cells'>): SheetsGrid {
     fontStyles: map((cell) => (style(cell).italic ? 'italic' : 'normal')),
     fontSizes: map((cell) => style(cell).fontSize ?? DEFAULT_FONT_SIZE),
     horizontalAlignments: map((cell) => style(cell).horizontalAlignment ?? null),
+    verticalAlignments: map((cell) => {
+      const vertical = style(cell).verticalAlignment;
+      return vertical === undefined ? null : VERTICAL[vertical];
+    }),
     wraps: map((cell) => style(cell).wrap ?? false),
     notes: map((cell) => cell?.note ?? null),
   };

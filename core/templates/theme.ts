@@ -10,6 +10,7 @@ export interface CellStyle {
   fill?: string;
   wrap?: boolean;
   horizontalAlignment?: 'left' | 'center' | 'right';
+  verticalAlignment?: 'top' | 'center' | 'bottom';
   /** A thin bottom border in this colour (headers, totals). */
   borderBottom?: string;
 }
@@ -19,7 +20,13 @@ const MUTED = '#4B5563';
 const ACCENT = '#1F4E79';
 const LINE = '#9CA3AF';
 
-export const ROLE_STYLES: Record<StyleRole, CellStyle> = {
+/**
+ * Every role's cells read from the top of their row: beside a name wrapped onto three lines,
+ * its numbers and status sit on its first line (Excel and LibreOffice put them at the bottom).
+ */
+const ROW_ALIGNMENT: CellStyle = { verticalAlignment: 'top' };
+
+const ROLE_LOOKS: Record<StyleRole, CellStyle> = {
   title: { bold: true, fontSize: 16, fontColor: ACCENT },
   purpose: { italic: true, fontColor: MUTED },
   example: { bold: true, fontColor: '#9C5700', fill: '#FFF2CC' },
@@ -42,6 +49,10 @@ export const ROLE_STYLES: Record<StyleRole, CellStyle> = {
   source: { italic: true, fontColor: MUTED, fontSize: 9, wrap: true },
   note: { italic: true, fontColor: MUTED, fontSize: 9 },
 };
+
+export const ROLE_STYLES = Object.fromEntries(
+  Object.entries(ROLE_LOOKS).map(([role, look]) => [role, { ...ROW_ALIGNMENT, ...look }]),
+) as Record<StyleRole, CellStyle>;
 
 /** Input cells: a pale yellow fill and blue ink, the usual spreadsheet convention for "type here". */
 export const INPUT_STYLE: CellStyle = { fill: '#FFF9E6', fontColor: '#1D4ED8' };

@@ -159,6 +159,15 @@ describe('planToXlsx', () => {
     expect(sheet.getCell('C1').master.address).toBe('A1');
   });
 
+  it('aligns every styled cell to the top of its row, numbers as well as wrapped text', () => {
+    const { sheet } = read;
+    // A wrapped header, a label, an input number, a result, a centred status, a total.
+    for (const address of ['A2', 'A3', 'B3', 'D3', 'E3', 'B6'])
+      expect(sheet.getCell(address).alignment?.vertical, address).toBe('top');
+    expect(sheet.getCell('A2').alignment).toMatchObject({ wrapText: true, horizontal: 'center' });
+    expect(sheet.getCell('E3').alignment?.horizontal).toBe('center');
+  });
+
   it('adds validations with help texts', () => {
     const validations = (
       read.sheet as unknown as {

@@ -149,33 +149,37 @@ function secondName(base: string): string {
 const ACCENT = '#1F4E79';
 const INK = '#1F2937';
 const MUTED = '#4B5563';
+/** Every role reads from the top of its row, so numbers line up with a wrapped name's first line. */
+const TOP = { verticalAlignment: 'Top' };
 const EXCEL_FORMAT_OF_ROLE: Record<StyleRole, Record<string, unknown>> = {
-  title: { 'font.bold': true, 'font.size': 16, 'font.color': ACCENT },
-  purpose: { 'font.italic': true, 'font.color': MUTED },
-  example: { 'font.bold': true, 'font.color': '#9C5700', 'fill.color': '#FFF2CC' },
-  section: { 'font.bold': true, 'font.size': 12, 'font.color': ACCENT },
+  title: { ...TOP, 'font.bold': true, 'font.size': 16, 'font.color': ACCENT },
+  purpose: { ...TOP, 'font.italic': true, 'font.color': MUTED },
+  example: { ...TOP, 'font.bold': true, 'font.color': '#9C5700', 'fill.color': '#FFF2CC' },
+  section: { ...TOP, 'font.bold': true, 'font.size': 12, 'font.color': ACCENT },
   header: {
+    ...TOP,
     'font.bold': true,
     'font.color': '#FFFFFF',
     'fill.color': ACCENT,
     wrapText: true,
     horizontalAlignment: 'Center',
   },
-  label: { 'font.color': INK },
-  name: { 'font.color': INK, wrapText: true },
-  body: { 'font.color': INK },
-  result: { 'font.bold': true, 'font.color': INK, 'fill.color': '#EEF2F7' },
+  label: { ...TOP, 'font.color': INK },
+  name: { ...TOP, 'font.color': INK, wrapText: true },
+  body: { ...TOP, 'font.color': INK },
+  result: { ...TOP, 'font.bold': true, 'font.color': INK, 'fill.color': '#EEF2F7' },
   total: {
+    ...TOP,
     'font.bold': true,
     'font.color': INK,
     'borders.EdgeBottom.style': 'Continuous',
     'borders.EdgeBottom.weight': 'Thin',
     'borders.EdgeBottom.color': '#9CA3AF',
   },
-  status: { 'font.bold': true, horizontalAlignment: 'Center' },
-  reference: { 'font.italic': true, 'font.color': MUTED, wrapText: true },
-  source: { 'font.italic': true, 'font.color': MUTED, 'font.size': 9, wrapText: true },
-  note: { 'font.italic': true, 'font.color': MUTED, 'font.size': 9 },
+  status: { ...TOP, 'font.bold': true, horizontalAlignment: 'Center' },
+  reference: { ...TOP, 'font.italic': true, 'font.color': MUTED, wrapText: true },
+  source: { ...TOP, 'font.italic': true, 'font.color': MUTED, 'font.size': 9, wrapText: true },
+  note: { ...TOP, 'font.italic': true, 'font.color': MUTED, 'font.size': 9 },
 };
 /** Input cells: pale yellow with blue ink, over whatever their role gives. */
 const EXCEL_FORMAT_OF_INPUT = { 'fill.color': '#FFF9E6', 'font.color': '#1D4ED8' };
@@ -189,6 +193,7 @@ const PATHS_OF_ASPECT: Record<keyof CellStyle, string[]> = {
   fill: ['fill.color'],
   wrap: ['wrapText'],
   horizontalAlignment: ['horizontalAlignment'],
+  verticalAlignment: ['verticalAlignment'],
   borderBottom: [
     'borders.EdgeBottom.style',
     'borders.EdgeBottom.weight',

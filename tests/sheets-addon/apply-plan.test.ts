@@ -31,6 +31,7 @@ interface SheetsLook {
   fontStyle: 'italic' | 'normal';
   fontSize: number;
   horizontalAlignment: 'left' | 'center' | 'right' | null;
+  verticalAlignment: 'top' | 'middle' | 'bottom' | null;
   wrap: boolean;
   numberFormat: string;
   borderBottom: string | null;
@@ -44,9 +45,13 @@ const PLAIN: Omit<SheetsLook, 'numberFormat'> = {
   fontStyle: 'normal',
   fontSize: 10,
   horizontalAlignment: null,
+  verticalAlignment: null,
   wrap: false,
   borderBottom: null,
 };
+
+/** A cell with a role reads from the top of its row, beside a name wrapped onto more lines. */
+const ROLE_BASE: Omit<SheetsLook, 'numberFormat'> = { ...PLAIN, verticalAlignment: 'top' };
 
 /**
  * The look each style role must have in Sheets (dark blue headers with white bold text, grey
@@ -55,27 +60,27 @@ const PLAIN: Omit<SheetsLook, 'numberFormat'> = {
  */
 const LOOK_BY_ROLE: Record<StyleRole | 'none', Omit<SheetsLook, 'numberFormat'>> = {
   none: PLAIN,
-  title: { ...PLAIN, fontColor: '#1F4E79', fontWeight: 'bold', fontSize: 16 },
-  purpose: { ...PLAIN, fontColor: '#4B5563', fontStyle: 'italic' },
-  example: { ...PLAIN, background: '#FFF2CC', fontColor: '#9C5700', fontWeight: 'bold' },
-  section: { ...PLAIN, fontColor: '#1F4E79', fontWeight: 'bold', fontSize: 12 },
+  title: { ...ROLE_BASE, fontColor: '#1F4E79', fontWeight: 'bold', fontSize: 16 },
+  purpose: { ...ROLE_BASE, fontColor: '#4B5563', fontStyle: 'italic' },
+  example: { ...ROLE_BASE, background: '#FFF2CC', fontColor: '#9C5700', fontWeight: 'bold' },
+  section: { ...ROLE_BASE, fontColor: '#1F4E79', fontWeight: 'bold', fontSize: 12 },
   header: {
-    ...PLAIN,
+    ...ROLE_BASE,
     background: '#1F4E79',
     fontColor: '#FFFFFF',
     fontWeight: 'bold',
     horizontalAlignment: 'center',
     wrap: true,
   },
-  label: { ...PLAIN, fontColor: '#1F2937' },
-  name: { ...PLAIN, fontColor: '#1F2937', wrap: true },
-  body: { ...PLAIN, fontColor: '#1F2937' },
-  result: { ...PLAIN, background: '#EEF2F7', fontColor: '#1F2937', fontWeight: 'bold' },
-  total: { ...PLAIN, fontColor: '#1F2937', fontWeight: 'bold', borderBottom: '#9CA3AF' },
-  status: { ...PLAIN, fontWeight: 'bold', horizontalAlignment: 'center' },
-  reference: { ...PLAIN, fontColor: '#4B5563', fontStyle: 'italic', wrap: true },
-  source: { ...PLAIN, fontColor: '#4B5563', fontStyle: 'italic', fontSize: 9, wrap: true },
-  note: { ...PLAIN, fontColor: '#4B5563', fontStyle: 'italic', fontSize: 9 },
+  label: { ...ROLE_BASE, fontColor: '#1F2937' },
+  name: { ...ROLE_BASE, fontColor: '#1F2937', wrap: true },
+  body: { ...ROLE_BASE, fontColor: '#1F2937' },
+  result: { ...ROLE_BASE, background: '#EEF2F7', fontColor: '#1F2937', fontWeight: 'bold' },
+  total: { ...ROLE_BASE, fontColor: '#1F2937', fontWeight: 'bold', borderBottom: '#9CA3AF' },
+  status: { ...ROLE_BASE, fontWeight: 'bold', horizontalAlignment: 'center' },
+  reference: { ...ROLE_BASE, fontColor: '#4B5563', fontStyle: 'italic', wrap: true },
+  source: { ...ROLE_BASE, fontColor: '#4B5563', fontStyle: 'italic', fontSize: 9, wrap: true },
+  note: { ...ROLE_BASE, fontColor: '#4B5563', fontStyle: 'italic', fontSize: 9 },
 };
 
 /** Input cells, whatever their role: pale yellow with blue ink. */
@@ -104,6 +109,7 @@ const LOOK_GRIDS = {
   fontStyle: 'fontStyles',
   fontSize: 'fontSizes',
   horizontalAlignment: 'horizontalAlignments',
+  verticalAlignment: 'verticalAlignments',
   wrap: 'wraps',
   numberFormat: 'numberFormats',
 } as const;
