@@ -135,7 +135,9 @@ function sheetDataXml(written: string, data: DataSheetPlan): Buffer[] {
   const columns = data.columns.length;
   const letters = data.columns.map((_, c) => columnName(c));
   const styles = columnStyles(rows.get(2), columns);
-  const last = Math.max(data.rows.length + 1, ...rows.keys());
+  // A loop: spreading the record's 200,000 row numbers into Math.max overflows the stack.
+  let last = data.rows.length + 1;
+  for (const row of rows.keys()) last = Math.max(last, row);
   const chunks: Buffer[] = [];
   let parts: string[] = ['<sheetData>'];
   for (let r = 1; r <= last; r++) {

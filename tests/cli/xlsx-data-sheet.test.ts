@@ -185,6 +185,10 @@ describe('data sheet', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     // 100 px in Calibri 11 character units: (100 - 5) / 7.
     expect(sheet.getColumn(3).width).toBeCloseTo(95 / 7, 2);
+    // The record's columns N and O take its recordColumns (110 and 120 px); M stays unset.
+    expect(sheet.getColumn('N').width).toBeCloseTo(105 / 7, 2);
+    expect(sheet.getColumn('O').width).toBeCloseTo(115 / 7, 2);
+    expect(sheet.getColumn('M').width).toBeUndefined();
   });
 
   it('lays an Excel table named by the plan over the header and every deal', async () => {
@@ -219,6 +223,18 @@ describe('data sheet', () => {
     expect(sheet.getCell('A2').value).toBeNull();
     expect(sheet.getCell('L1').value).toBe('Pipeline');
   });
+
+  it('writes a record of 200,000 lines (every row of the largest file reported)', async () => {
+    // Spreading 200,000 line lengths into Math.max overflowed the stack (RangeError).
+    const lines = 200_000;
+    const record: DataSheetPlan['record'] = Array.from({ length: lines }, (_, i) => [
+      { value: i + 2, format: '0' },
+    ]);
+    const zip = await JSZip.loadAsync(await planToXlsx(companion(), dataSheet([], record)));
+    const sheetXml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(sheetXml).toContain(`<dimension ref="A1:N${lines}"/>`);
+    expect(sheetXml).toMatch(new RegExp(`<c r="N${lines}"[^>]*><v>${lines + 1}</v></c>`));
+  }, 120_000);
 
   it('writes 100,000 deals, the last of them whole, in seconds', async () => {
     const count = 100_000;

@@ -14,7 +14,7 @@ import {
 } from '../../core/templates/index';
 import type { DataSheetPlan } from '../../core/import/index';
 import { applyPlanToPreview } from '../../preview/apply-plan';
-import { insertWithExampleData } from '../../preview/import';
+import { dataSheetOf, insertWithExampleData } from '../../preview/import';
 import { PreviewWorkbook } from '../../preview/workbook';
 
 function builtOf(
@@ -154,5 +154,28 @@ describe('typing into the preview workbook', () => {
     });
     expect(workbook.enter({ row: 0, col: 0 }, '=2*21')).toEqual({ ok: true });
     expect(workbook.value(name, { row: 0, col: 0 })).toBe(42);
+  });
+});
+
+describe('the data sheet in the preview', () => {
+  it('takes the record’s width and column widths from the plan, for a record of 200,000 lines', () => {
+    const example = builtOf('pipeline', 'portable').dataSheet!;
+    // Spreading 200,000 line lengths into Math.max overflowed the stack (RangeError).
+    const lines = 200_000;
+    const dataSheet: DataSheetPlan = {
+      ...example,
+      record: Array.from({ length: lines }, (_, i) => [{ value: i + 2 }, { value: 'amount' }]),
+      recordColumns: [{ width: 90 }, { width: 210 }],
+    };
+    const { sheet, content } = dataSheetOf(dataSheet);
+    // A–L the deals' widths, M the default gap, N and O the record's.
+    expect(sheet.columnWidths).toEqual([
+      ...example.columns.map((column) => column.width),
+      80,
+      90,
+      210,
+    ]);
+    expect(sheet.columns).toBe(15);
+    expect(content[lines - 1]?.slice(13)).toEqual([lines + 1, "'amount"]);
   });
 });

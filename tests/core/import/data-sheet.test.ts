@@ -13,7 +13,10 @@ import {
   type ImportedDeals,
   type Mapping,
 } from '../../../core/import/index';
+import { reasonText } from '../../../core/import/reasons';
 import { parseRange } from '../../../core/templates/a1';
+import { widthToFit } from '../../../core/templates/measure';
+import { styleOf } from '../../../core/templates/theme';
 import type { RecordCell } from '../../../core/import/workbook-types';
 
 function imported(name: string): ImportedDeals {
@@ -351,5 +354,42 @@ describe('parseImportRecord', () => {
       columnLists: { amount: ['Value'] },
       stages: { Signed: 'won', Gone: 'lost' },
     });
+  });
+});
+
+describe('the record’s column widths', () => {
+  const messy = imported('messy-deals.csv');
+  const plans = (['en', 'fi'] as const).map((lang) =>
+    dataSheetPlan(messy, { lang, currency: 'EUR', fileName: 'messy.csv' }),
+  );
+  const label = styleOf({ role: 'label' });
+  const body = styleOf({ role: 'body' });
+
+  it('gives one width per record column: no line is longer, the widest line as long', () => {
+    for (const plan of plans) {
+      expect(plan.recordColumns).toHaveLength(4);
+      expect(Math.max(...plan.record.map((line) => line.length))).toBe(4);
+    }
+  });
+
+  it('fits the labels and reasons of both languages, so both sheets are laid out alike', () => {
+    const [en, fi] = plans.map((plan) => plan.recordColumns.map((column) => column.width));
+    expect(en).toEqual(fi);
+    // The English sheet's columns fit the Finnish labels and reasons, which are longer.
+    expect(en![0]).toBeGreaterThanOrEqual(
+      widthToFit('Valuutta, kun tiedosto ei kerro sitä', label),
+    );
+    expect(en![0]).toBeGreaterThan(widthToFit('Currency where the file gives none', label));
+    expect(en![3]).toBeGreaterThanOrEqual(widthToFit(reasonText('fi', 'blank-closed'), body));
+    expect(en![3]).toBeGreaterThanOrEqual(widthToFit(reasonText('en', 'blank-closed'), body));
+  });
+
+  it('lets a very long file name show cut rather than make its column wider than 400 px', () => {
+    const plan = dataSheetPlan(messy, {
+      lang: 'en',
+      currency: 'EUR',
+      fileName: `${'export '.repeat(60)}.csv`,
+    });
+    expect(Math.max(...plan.recordColumns.map((column) => column.width))).toBe(400);
   });
 });
