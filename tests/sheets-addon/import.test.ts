@@ -161,7 +161,14 @@ describe('importDeals in one call', () => {
     expect(sheet.getLastRow()).toBe(51);
     expect(namedRange('KpiDeals')).toBe('Deals!A1:L51');
     expect(sheet.frozenRows).toBe(1);
-    expect([...sheet.columnWidths.entries()]).toEqual(DATA_COLUMNS.map((_, c) => [c + 1, 90]));
+    // A–L the deals' widths, N–Q the record's (recordColumns); M keeps the default.
+    expect([...sheet.columnWidths.entries()]).toEqual([
+      ...DATA_COLUMNS.map((_, c) => [c + 1, 90]),
+      [14, 120],
+      [15, 150],
+      [16, 150],
+      [17, 200],
+    ]);
     // One call per distinct format, over the rows only (the header stays text).
     expect(sheet.numberFormatRanges).toEqual(
       expect.arrayContaining([
@@ -621,6 +628,18 @@ describe('imports larger than one call', () => {
 });
 
 describe('the request reader', () => {
+  it('refuses a data sheet without record widths, or with a record line wider than they say', () => {
+    const { recordColumns, ...without } = request(deals(2)).dataSheet;
+    expect(recordColumns).toHaveLength(4);
+    const plain = (dataSheet: unknown) =>
+      JSON.parse(JSON.stringify({ dataSheet, analysis: null, replace: false })) as unknown;
+    expect(() => readImportRequest(plain(without), 'request')).toThrow('request.dataSheet');
+    const narrow = { ...without, recordColumns: recordColumns.slice(0, 1) };
+    expect(() => readImportRequest(plain(narrow), 'request')).toThrow(
+      'request.dataSheet.record[0]',
+    );
+  });
+
   it.each(TEMPLATE_IDS)(
     '%s: every plan (both modes, languages, the largest options) reads back as Sheets writes it',
     (id) => {
