@@ -66,7 +66,7 @@ describe.skipIf(missing !== undefined)('the preview page at 1280×800 (issue 9 i
     await page.click(`#sidebar button[data-template="${WITH_PERIODS.id}"]`);
     const periods = page.locator('#sidebar input[data-field="periods"]');
     const message = page.locator('#sidebar .kpi-field:has(input[data-field="periods"]) .kpi-error');
-    const alert = page.locator('#sidebar .kpi-alert');
+    const alert = page.locator('#sidebar [id$="-insert-alert"]');
     const refusal = (lang: 'en' | 'fi') =>
       t(lang, 'error.periods', { ...PERIODS_RANGE, value: 99 });
 
