@@ -92,8 +92,8 @@ export function applyPlanToSheets(
   return { sheetName };
 }
 
-/** Deletes the partly built sheet; why not, when even that fails. */
-function removeSheet(spreadsheet: Spreadsheet, sheet: Sheet): string | undefined {
+/** Deletes a partly built sheet or draft; why not, when even that fails. */
+export function removeSheet(spreadsheet: Spreadsheet, sheet: Sheet): string | undefined {
   try {
     spreadsheet.deleteSheet(sheet);
     return undefined;

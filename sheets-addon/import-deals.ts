@@ -8,7 +8,7 @@ import {
   uniqueSheetName,
   type PlanCell,
 } from '../core/templates/index';
-import { applyPlanToSheets, type SheetsPlan, type SheetsServices } from './apply-plan';
+import { applyPlanToSheets, removeSheet, type SheetsPlan, type SheetsServices } from './apply-plan';
 import { spreadsheetDateReader } from './dates';
 import { sheetsGrid, widthRuns } from './grid';
 import type { DraftRef, ReadImport, RecordChunk, RowsChunk } from './import-request';
@@ -47,16 +47,6 @@ function draftNamed(spreadsheet: Spreadsheet, name: string, messages: SheetsMess
   const draft = name.startsWith(DRAFT_PREFIX) ? sheetNamed(spreadsheet, name) : undefined;
   if (!draft) throw new FinalMessage(messages.importIncomplete);
   return draft;
-}
-
-/** Deletes a draft; why not, when that fails. */
-function removeSheet(spreadsheet: Spreadsheet, sheet: Sheet): string | undefined {
-  try {
-    spreadsheet.deleteSheet(sheet);
-    return undefined;
-  } catch (cleanup) {
-    return reasonOf(cleanup);
-  }
 }
 
 /** Grows a sheet to at least `rows` × `columns` (a new sheet has 1000 × 26). */
