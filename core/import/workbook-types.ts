@@ -1,27 +1,14 @@
 // The shapes an import hands to hosts: the data sheet ("Deals"/"Kaupat") and the request that writes it with its analysis.
 import type { Lang, SheetPlan, StyleRole } from '../templates/plan';
 import type { DayOrder } from './dates';
-import type { FieldKey, Outcome } from './types';
+import { FIELD_KEYS, type FieldKey, type Outcome } from './types';
 
 /**
  * The data sheet's columns, A to L, in this order in every language. The pipeline template's
  * formulas read them by whole column (`'Deals'!$E:$E`), so a re-import with more or fewer rows
- * never breaks them. `row` is the row of the source file the deal came from.
+ * never breaks them: `row` (the row of the source file the deal came from), then the fields.
  */
-export const DATA_COLUMNS = [
-  'row',
-  'id',
-  'name',
-  'stage',
-  'outcome',
-  'amount',
-  'currency',
-  'created',
-  'closed',
-  'owner',
-  'source',
-  'pipeline',
-] as const;
+export const DATA_COLUMNS = ['row', ...FIELD_KEYS] as const;
 export type DataColumn = (typeof DATA_COLUMNS)[number];
 
 /** A literal cell of the data sheet: text stays text (never a formula), dates are serials, "" is blank. */
